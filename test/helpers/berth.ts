@@ -1,0 +1,89 @@
+// Starts Berth for a test: in process (buildApp + listen on 127.0.0.1:0), or as a child process
+// running the real `berth serve` command (for restart and kill -9 scenarios).
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createInterface } from 'node:readline'
+import { buildApp } from '../../src/app.js'
+import { openDeps } from '../../src/deps.js'
+import { loadConfig, type ConfigInput } from '../../src/config/load.js'
+
+export type RunningBerth = {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string
+  /** e.g. 127.0.0.1:41234, what skopeo and podman take */
+  host: string
+  dataDir: string
+  close(): Promise<void>
+}
+
+const MAIN = join(dirname(fileURLToPath(import.meta.url)), '../../src/main.js')
+
+/** Berth in this process on a fresh data dir (or `dataDir`), listening on a random loopback port. */
+export async function startBerth(opts: { dataDir?: string; config?: ConfigInput } = {}): Promise<RunningBerth> {
+  const owned = !opts.dataDir
+  const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'berth-test-')))
+  const config = loadConfig({
+    file: null,
+    env: {},
+    overrides: { ...opts.config, storage: { dataDir, ...opts.config?.storage }, http: { host: '127.0.0.1', port: 0, ...opts.config?.http }, log: { level: 'silent', ...opts.config?.log } },
+  })
+  const deps = await openDeps(config)
+  const app = await buildApp(deps)
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const addr = app.server.address()
+  if (!addr || typeof addr !== 'object') throw new Error('no address')
+  const host = `127.0.0.1:${addr.port}`
+  return {
+    url: `http://${host}`, host, dataDir,
+    async close() {
+      await app.close()
+      await deps.close()
+      if (owned) await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export type BerthProcess = RunningBerth & { child: ChildProcess; kill(signal?: NodeJS.Signals): Promise<void> }
+
+/** `berth serve` as a child process; `kill('SIGKILL')` leaves the data dir for a restart on it. */
+export async function spawnBerth(opts: { dataDir?: string; env?: Record<string, string>; args?: string[] } = {}): Promise<BerthProcess> {
+  const owned = !opts.dataDir
+  const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'berth-test-')))
+  const child = spawn(process.execPath, [MAIN, 'serve', '--host', '127.0.0.1', '--port', '0', '--data', dataDir, ...(opts.args ?? [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, BERTH_LOG_LEVEL: 'info', ...opts.env },
+  })
+  let stderr = ''
+  child.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000) })
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! })
+    const onExit = (code: number | null) => reject(new Error(`berth exited with ${code}: ${stderr}`))
+    child.once('exit', onExit)
+    lines.on('line', (line) => {
+      try {
+        const rec = JSON.parse(line) as { msg?: string; url?: string }
+        if (rec.msg === 'listening' && rec.url) {
+          child.off('exit', onExit)
+          resolve(rec.url)
+        }
+      } catch { /* not a log line */ }
+    })
+  })
+  child.stdout!.resume()
+  const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise((r) => child.once('exit', r))
+    child.kill(signal)
+    await exited
+  }
+  return {
+    url, host: new URL(url).host, dataDir, child, kill,
+    async close() {
+      await kill('SIGTERM')
+      if (owned) await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
