@@ -1,0 +1,90 @@
+// Shared plumbing for the real-client e2e tests: run skopeo/podman/buildah with a throwaway auth
+// file and storage, fail loudly when a binary is missing, and small HTTP helpers for /v2 checks.
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export type RunResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+/** Throws with a clear message if any of `names` is not on PATH (CI installs them; nothing is skipped). */
+export function requireBinaries(...names: string[]): void {
+  const missing = names.filter((n) => spawnSync('sh', ['-c', `command -v ${n}`]).status !== 0)
+  if (missing.length) throw new Error(`e2e needs ${missing.join(', ')} on PATH (Debian packages: skopeo, podman, buildah, docker-registry); install them, e.g. via .ci/run`)
+}
+
+/** Runs a command to completion, collecting output. Never throws on a non-zero exit. */
+export function run(cmd: string, args: string[], opts: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString() })
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString() })
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 300_000)
+    child.once('error', (err) => { clearTimeout(timer); reject(err) })
+    child.once('close', (code, signal) => { clearTimeout(timer); resolve({ code, signal, stdout, stderr }) })
+  })
+}
+
+/** Runs a command and throws, with the command line and its stderr, unless it exits 0. */
+export async function runOk(cmd: string, args: string[], opts: Parameters<typeof run>[2] = {}): Promise<RunResult> {
+  const r = await run(cmd, args, opts)
+  if (r.code !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} exited ${r.code ?? r.signal}\n--- stderr ---\n${r.stderr.slice(-4000)}\n--- stdout ---\n${r.stdout.slice(-2000)}`)
+  }
+  return r
+}
+
+/** A temp dir plus an env that points the containers tools at a private auth file inside it. */
+export async function clientSandbox(prefix: string): Promise<{ dir: string; env: Record<string, string>; cleanup(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), `berth-e2e-${prefix}-`))
+  return {
+    dir,
+    env: { REGISTRY_AUTH_FILE: join(dir, 'auth.json'), TMPDIR: dir },
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  }
+}
+
+/** skopeo with verbose-free defaults and the sandbox env. */
+export function skopeo(env: Record<string, string>, ...args: string[]): Promise<RunResult> {
+  return runOk('skopeo', args, { env })
+}
+
+export const ACCEPT_ALL_MANIFESTS = [
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+].join(', ')
+
+/** GET (or HEAD) a manifest; returns status, content type, Docker-Content-Digest and the body. */
+export async function getManifest(base: string, name: string, ref: string, opts: { accept?: string; method?: 'GET' | 'HEAD' } = {}) {
+  const res = await fetch(`${base}/v2/${name}/manifests/${ref}`, { method: opts.method ?? 'GET', headers: { accept: opts.accept ?? ACCEPT_ALL_MANIFESTS } })
+  const body = opts.method === 'HEAD' ? '' : await res.text()
+  return { status: res.status, contentType: res.headers.get('content-type'), digest: res.headers.get('docker-content-digest'), body, headers: res.headers }
+}
+
+/** Tags of a repository through GET /v2/<name>/tags/list. */
+export async function listTags(base: string, name: string): Promise<{ status: number; name?: string; tags?: string[] | null; body: string }> {
+  const res = await fetch(`${base}/v2/${name}/tags/list`)
+  const body = await res.text()
+  if (res.status !== 200) return { status: res.status, body }
+  const parsed = JSON.parse(body) as { name?: string; tags?: string[] | null }
+  return { status: res.status, body, ...parsed }
+}
+
+export type Registry = { url: string; host: string; close(): Promise<void> }
+
+/**
+ * The registry under test: Berth in process. `BERTH_E2E_TARGET=distribution` runs the same scenario
+ * against Debian's docker-registry instead, to check a scenario's client commands on the reference.
+ */
+export async function startTarget(): Promise<Registry> {
+  if (process.env.BERTH_E2E_TARGET === 'distribution') {
+    const { startDockerRegistry } = await import('../helpers/docker-registry.js')
+    return startDockerRegistry()
+  }
+  const { startBerth } = await import('../helpers/berth.js')
+  return startBerth()
+}
