@@ -1,6 +1,8 @@
 // Shared plumbing for the real-client e2e tests: run skopeo/podman/buildah with a throwaway auth
 // file and storage, fail loudly when a binary is missing, and small HTTP helpers for /v2 checks.
 import { spawn, spawnSync } from 'node:child_process'
+import { createServer, request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -87,4 +89,38 @@ export async function startTarget(): Promise<Registry> {
   }
   const { startBerth } = await import('../helpers/berth.js')
   return startBerth()
+}
+
+export type Exchange = { method: string; path: string; status: number; requestBytes: number }
+
+/**
+ * A loopback HTTP proxy in front of `target` that records every request (method, path, status,
+ * body bytes sent), so a test can see what a client actually asked the registry.
+ */
+export async function startRecordingProxy(target: string): Promise<{ url: string; host: string; log: Exchange[]; close(): Promise<void> }> {
+  const upstream = new URL(target)
+  const log: Exchange[] = []
+  const server = createServer((req, res) => {
+    let requestBytes = 0
+    req.on('data', (d: Buffer) => { requestBytes += d.length })
+    const headers = { ...req.headers, host: upstream.host }
+    const out = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, (up) => {
+      log.push({ method: req.method ?? '', path: req.url ?? '', status: up.statusCode ?? 0, requestBytes })
+      const h = { ...up.headers }
+      // Locations the registry gives are absolute to itself only if it wrote them so; keep them
+      // pointing at the proxy so every later request is seen too.
+      if (typeof h.location === 'string' && h.location.startsWith(target)) h.location = h.location.slice(target.length)
+      res.writeHead(up.statusCode ?? 502, h)
+      up.pipe(res)
+    })
+    out.on('error', (err) => { res.destroy(err) })
+    req.pipe(out)
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const { port } = server.address() as AddressInfo
+  const host = `127.0.0.1:${port}`
+  return {
+    url: `http://${host}`, host, log,
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()) }),
+  }
 }
