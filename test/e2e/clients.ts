@@ -1,6 +1,7 @@
 // Shared plumbing for the real-client e2e tests: run skopeo/podman/buildah with a throwaway auth
 // file and storage, fail loudly when a binary is missing, and small HTTP helpers for /v2 checks.
 import { spawn, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { createServer, request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -123,4 +124,15 @@ export async function startRecordingProxy(target: string): Promise<{ url: string
     url: `http://${host}`, host, log,
     close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()) }),
   }
+}
+
+/** GETs a blob and returns its status, length and the sha256 of the bytes received (streamed). */
+export async function fetchBlobDigest(base: string, name: string, digest: string): Promise<{ status: number; digest: string; size: number }> {
+  const res = await fetch(`${base}/v2/${name}/blobs/${digest}`)
+  const hash = createHash('sha256')
+  let size = 0
+  if (res.body) {
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) { hash.update(chunk); size += chunk.length }
+  }
+  return { status: res.status, digest: `sha256:${hash.digest('hex')}`, size }
 }
