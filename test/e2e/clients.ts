@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { createServer, request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -42,6 +42,7 @@ export async function runOk(cmd: string, args: string[], opts: Parameters<typeof
 /** A temp dir plus an env that points the containers tools at a private auth file inside it. */
 export async function clientSandbox(prefix: string): Promise<{ dir: string; env: Record<string, string>; cleanup(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), `berth-e2e-${prefix}-`))
+  await writeFile(join(dir, 'auth.json'), '{"auths":{}}\n') // buildah insists that the file exists
   return {
     dir,
     env: { REGISTRY_AUTH_FILE: join(dir, 'auth.json'), TMPDIR: dir },
