@@ -28,7 +28,7 @@ export async function startBerth(opts: { dataDir?: string; config?: ConfigInput 
   const config = loadConfig({
     file: null,
     env: {},
-    overrides: { ...opts.config, storage: { dataDir, ...opts.config?.storage }, http: { host: '127.0.0.1', port: 0, ...opts.config?.http }, log: { level: 'silent', ...opts.config?.log } },
+    overrides: { ...opts.config, data_volume: dataDir, http: { host: '127.0.0.1', port: 0, ...opts.config?.http }, log: { level: 'silent', ...opts.config?.log } },
   })
   const deps = await openDeps(config)
   const app = await buildApp(deps)

@@ -1,0 +1,34 @@
+// buildApp(deps) → the Fastify instance with every surface registered. It never listens.
+import { randomUUID } from 'node:crypto'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import type { Deps } from './deps.js'
+import { v2Plugin } from './http/v2/plugin.js'
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/
+
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    disableRequestLogging: true,
+    keepAliveTimeout: deps.config.http.keep_alive_timeout * 1000,
+    // Uploads of many GiB may take long; only idle connections are cut.
+    requestTimeout: 0,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    routerOptions: { ignoreTrailingSlash: false },
+  })
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  if (deps.config.log.access_log) {
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, remote: request.ip }, 'request')
+    })
+  }
+
+  await app.register(v2Plugin, { deps })
+  return app
+}

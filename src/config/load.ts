@@ -1,0 +1,130 @@
+// Loads berth.yml, applies BERTH_* variables and command-line overrides, validates once.
+// Precedence: defaults < file < environment < overrides (flags).
+import { readFileSync, existsSync } from 'node:fs'
+import { resolve, join } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { z } from 'zod'
+import { configSchema, type Config } from './schema.js'
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] }
+export type ConfigInput = DeepPartial<Config>
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+/** Short names the issue promises (BERTH_HOST, BERTH_PORT, BERTH_DATA_DIR) next to the path-derived ones. */
+const ENV_ALIASES: Record<string, string[]> = {
+  BERTH_HOST: ['http', 'host'],
+  BERTH_PORT: ['http', 'port'],
+  BERTH_DATA_DIR: ['data_volume'],
+}
+
+export type LoadOptions = {
+  /** Path of berth.yml; undefined looks for ./berth.yml, null reads no file. */
+  file?: string | null
+  env?: Record<string, string | undefined>
+  overrides?: ConfigInput
+}
+
+export type ResolvedConfig = Config & {
+  database: Config['database'] & { sqlite: { path: string } }
+  storage: Config['storage'] & { filesystem: { rootdirectory: string } }
+}
+
+export function loadConfig(opts: LoadOptions = {}): ResolvedConfig {
+  const problems: string[] = []
+  let fromFile: unknown = {}
+  const file = opts.file === undefined ? (existsSync('berth.yml') ? 'berth.yml' : null) : opts.file
+  if (file) {
+    try {
+      fromFile = parseYaml(readFileSync(file, 'utf8')) ?? {}
+    } catch (err) {
+      throw new ConfigError([`${file}: ${(err as Error).message}`])
+    }
+    if (typeof fromFile !== 'object' || Array.isArray(fromFile)) throw new ConfigError([`${file}: the top level must be a mapping`])
+  }
+  const merged = structuredClone(fromFile) as Record<string, unknown>
+  applyEnv(merged, opts.env ?? {}, problems)
+  deepMerge(merged, (opts.overrides ?? {}) as Record<string, unknown>)
+  if (problems.length) throw new ConfigError(problems)
+
+  const parsed = configSchema.safeParse(merged)
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map(describeIssue))
+  const config = parsed.data
+  const dataDir = resolve(config.data_volume)
+  return {
+    ...config,
+    data_volume: dataDir,
+    database: { ...config.database, sqlite: { path: resolve(config.database.sqlite.path ?? join(dataDir, 'berth.db')) } },
+    storage: { ...config.storage, filesystem: { rootdirectory: resolve(config.storage.filesystem.rootdirectory ?? join(dataDir, 'registry')) } },
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const key = issue.path.join('.') || '(top level)'
+  if (issue.code === 'unrecognized_keys') return `${[...issue.path, ...issue.keys].join('.')}: unknown key`
+  return `${key}: ${issue.message}`
+}
+
+/** Every leaf path of the schema, so BERTH_LOG_LEVEL maps to log.level without guessing at underscores. */
+function leafPaths(schema: z.ZodType, prefix: string[] = []): Array<{ path: string[]; schema: z.ZodType }> {
+  let inner: z.ZodType = schema
+  for (;;) {
+    const def = (inner as unknown as { def: { type: string; innerType?: z.ZodType } }).def
+    if ((def.type === 'default' || def.type === 'prefault' || def.type === 'optional') && def.innerType) inner = def.innerType
+    else break
+  }
+  if (inner instanceof z.ZodObject) {
+    return Object.entries(inner.shape as Record<string, z.ZodType>).flatMap(([k, v]) => leafPaths(v, [...prefix, k]))
+  }
+  return [{ path: prefix, schema: inner }]
+}
+
+const LEAVES = leafPaths(configSchema)
+
+function applyEnv(target: Record<string, unknown>, env: Record<string, string | undefined>, problems: string[]) {
+  const byName = new Map<string, { path: string[]; schema: z.ZodType }>()
+  for (const leaf of LEAVES) byName.set(`BERTH_${leaf.path.join('_').toUpperCase()}`, leaf)
+  for (const [alias, path] of Object.entries(ENV_ALIASES)) {
+    const leaf = LEAVES.find((l) => l.path.join('.') === path.join('.'))
+    if (leaf) byName.set(alias, leaf)
+  }
+  for (const [name, raw] of Object.entries(env)) {
+    if (!name.startsWith('BERTH_') || raw === undefined) continue
+    const leaf = byName.get(name)
+    if (!leaf) continue // other BERTH_* variables (e.g. BERTH_ADMIN_PASSWORD) belong to later sections
+    let value: unknown = raw
+    if (leaf.schema instanceof z.ZodNumber) {
+      value = Number(raw)
+      if (raw.trim() === '' || Number.isNaN(value)) problems.push(`${name}: expected a number, got "${raw}"`)
+    } else if (leaf.schema instanceof z.ZodBoolean) {
+      if (!['true', 'false', '1', '0'].includes(raw)) problems.push(`${name}: expected true or false, got "${raw}"`)
+      value = raw === 'true' || raw === '1'
+    }
+    setPath(target, leaf.path, value)
+  }
+}
+
+function setPath(target: Record<string, unknown>, path: string[], value: unknown) {
+  let node = target
+  for (const key of path.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {}
+    node = node[key] as Record<string, unknown>
+  }
+  node[path[path.length - 1]!] = value
+}
+
+function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>) {
+  for (const [k, v] of Object.entries(source)) {
+    if (v === undefined) continue
+    if (v && typeof v === 'object' && !Array.isArray(v) && target[k] && typeof target[k] === 'object') {
+      deepMerge(target[k] as Record<string, unknown>, v as Record<string, unknown>)
+    } else {
+      target[k] = v
+    }
+  }
+}

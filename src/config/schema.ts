@@ -1,0 +1,55 @@
+// berth.yml: one typed, validated object. Keys follow harbor.yml where Harbor has one
+// (data_volume, external_url, log.level); every default runs on a fresh machine.
+import { z } from 'zod'
+
+const logLevel = z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+
+export const configSchema = z.strictObject({
+  /** Where Berth keeps its SQLite file, blobs and keys (Harbor's data_volume). */
+  data_volume: z.string().min(1).default('./data'),
+  /** The URL clients reach Berth at, used in Location headers and token realms; derived from the request when empty. */
+  external_url: z.url({ protocol: /^https?$/ }).optional(),
+  http: z.strictObject({
+    host: z.string().min(1).default('0.0.0.0'),
+    port: z.number().int().min(0).max(65535).default(5000),
+    /** Seconds a keep-alive connection may stay idle. */
+    keep_alive_timeout: z.number().int().min(1).default(65),
+  }).prefault({}),
+  log: z.strictObject({
+    level: logLevel.default('info'),
+    /** One JSON line per request (method, url, status, duration). */
+    access_log: z.boolean().default(true),
+  }).prefault({}),
+  database: z.strictObject({
+    type: z.enum(['sqlite']).default('sqlite'),
+    sqlite: z.strictObject({
+      /** Defaults to <data_volume>/berth.db. */
+      path: z.string().min(1).optional(),
+    }).prefault({}),
+  }).prefault({}),
+  storage: z.strictObject({
+    type: z.enum(['filesystem']).default('filesystem'),
+    filesystem: z.strictObject({
+      /** Defaults to <data_volume>/registry. */
+      rootdirectory: z.string().min(1).optional(),
+    }).prefault({}),
+  }).prefault({}),
+  registry: z.strictObject({
+    /** Manifests larger than this are refused (distribution-spec recommends 4 MiB). */
+    max_manifest_bytes: z.number().int().min(1024).default(4 * 1024 * 1024),
+    upload_purging: z.strictObject({
+      enabled: z.boolean().default(true),
+      /** An upload untouched this long is abandoned and its bytes reclaimed. */
+      age_seconds: z.number().int().min(1).default(7 * 24 * 3600),
+      interval_seconds: z.number().int().min(1).default(3600),
+    }).prefault({}),
+    cache: z.strictObject({
+      /** Bytes of manifest bodies kept in memory for the read path. */
+      manifest_bytes: z.number().int().min(0).default(64 * 1024 * 1024),
+      /** Entries of tag, link and repository lookups kept in memory. */
+      entries: z.number().int().min(0).default(200_000),
+    }).prefault({}),
+  }).prefault({}),
+})
+
+export type Config = z.infer<typeof configSchema>

@@ -1,0 +1,16 @@
+// Versioned migrations, one set for every dialect. Listed here rather than read from a folder
+// so the compiled build carries them and their order is explicit.
+import type { Kysely } from 'kysely'
+import { Migrator, type Migration } from 'kysely/migration'
+import * as registry from './migrations/20261127000100-registry.js'
+
+const migrations: Record<string, Migration> = {
+  '20261127000100-registry': registry,
+}
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

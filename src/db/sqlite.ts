@@ -1,0 +1,17 @@
+// The embedded default: one SQLite file in the data directory, in WAL mode.
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import type { Database } from './schema.js'
+
+export function openSqlite(path: string): Kysely<Database> {
+  mkdirSync(dirname(path), { recursive: true })
+  const raw = new SqliteDatabase(path)
+  raw.pragma('journal_mode = WAL')
+  // NORMAL in WAL mode survives a process crash (kill -9); only power loss may drop the last commits.
+  raw.pragma('synchronous = NORMAL')
+  raw.pragma('foreign_keys = ON')
+  raw.pragma('busy_timeout = 5000')
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) })
+}

@@ -1,0 +1,61 @@
+// The one wiring place: opens every adapter the configuration names and hands them out as Deps.
+import { mkdirSync } from 'node:fs'
+import type { Kysely } from 'kysely'
+import { pino, type Logger } from 'pino'
+import type { ResolvedConfig } from './config/load.js'
+import type { Database } from './db/schema.js'
+import { openSqlite } from './db/sqlite.js'
+import { migrateToLatest } from './db/migrate.js'
+import type { BlobStore } from './storage/blob-store.js'
+import { createFilesystemStore } from './storage/filesystem.js'
+import { createRegistryCache, type RegistryCache } from './registry/cache.js'
+import type { UploadStates } from './registry/uploads.js'
+
+export type Clock = { now(): Date }
+
+export type Deps = {
+  config: ResolvedConfig
+  db: Kysely<Database>
+  blobs: BlobStore
+  cache: RegistryCache
+  /** In-process hash state of uploads this instance is writing; rebuilt from the store when missing. */
+  uploads: UploadStates
+  log: Logger
+  clock: Clock
+  close(): Promise<void>
+}
+
+export async function openDeps(config: ResolvedConfig, opts: { log?: Logger } = {}): Promise<Deps> {
+  const log = opts.log ?? createLogger(config)
+  mkdirSync(config.data_volume, { recursive: true })
+
+  let db: Kysely<Database>
+  switch (config.database.type) {
+    case 'sqlite':
+      db = openSqlite(config.database.sqlite.path)
+      break
+  }
+  const applied = await migrateToLatest(db as Kysely<unknown>)
+  if (applied.length) log.info({ migrations: applied }, 'database migrated')
+
+  let blobs: BlobStore
+  switch (config.storage.type) {
+    case 'filesystem':
+      blobs = createFilesystemStore({ root: config.storage.filesystem.rootdirectory })
+      break
+  }
+
+  return {
+    config, db, blobs, log,
+    cache: createRegistryCache({ entries: config.registry.cache.entries, manifestBytes: config.registry.cache.manifest_bytes }),
+    uploads: new Map(),
+    clock: { now: () => new Date() },
+    async close() {
+      await db.destroy()
+    },
+  }
+}
+
+export function createLogger(config: Pick<ResolvedConfig, 'log'>): Logger {
+  return pino({ level: config.log.level, base: { service: 'berth' }, timestamp: pino.stdTimeFunctions.isoTime })
+}

@@ -1,0 +1,79 @@
+// GET/HEAD/DELETE /v2/<name>/blobs/<digest> (distribution registry/storage/blobserver.go).
+import type { V2Handler } from './plugin.js'
+import { AppError } from '../../errors.js'
+import { assertDigest } from '../../registry/grammar.js'
+import { deleteBlob, openBlob, statBlob } from '../../registry/blobs.js'
+
+type BlobRoute = { route: 'blob'; name: string; digest: string }
+
+/** Parses a single `bytes=` range against `size`; null means "the whole blob". */
+export function parseRange(header: string | undefined, size: number): { start: number; end: number } | null {
+  if (!header) return null
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim())
+  if (!m || (m[1] === '' && m[2] === '')) return null // multiple or malformed ranges: serve it whole (RFC 9110 allows)
+  let start: number
+  let end: number
+  if (m[1] === '') {
+    const suffix = Number(m[2])
+    if (suffix === 0) throw new AppError('RANGE_NOT_SATISFIABLE', { size })
+    start = Math.max(0, size - suffix)
+    end = size - 1
+  } else {
+    start = Number(m[1])
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1)
+  }
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start >= size || end < start) {
+    throw new AppError('RANGE_NOT_SATISFIABLE', { size })
+  }
+  return { start, end }
+}
+
+export const getBlobHandler: V2Handler<BlobRoute> = async (deps, request, reply, route) => {
+  const digest = assertDigest(route.digest)
+  const head = {
+    'docker-content-digest': digest,
+    'content-type': 'application/octet-stream',
+    'accept-ranges': 'bytes',
+    etag: `"${digest}"`,
+    'cache-control': 'max-age=31536000',
+  }
+  if (request.method === 'HEAD') {
+    const size = await statBlob(deps, route.name, digest)
+    return reply.headers({ ...head, 'content-length': String(size) }).code(200).send()
+  }
+  const size = await statBlob(deps, route.name, digest)
+  let range: { start: number; end: number } | null
+  try {
+    range = parseRange(request.headers.range, size)
+  } catch (err) {
+    reply.header('content-range', `bytes */${size}`)
+    throw err
+  }
+  const reader = await openBlob(deps, route.name, digest)
+  const start = range?.start ?? 0
+  const end = range?.end ?? reader.size - 1
+  const res = reply.raw
+  reply.hijack()
+  res.writeHead(range ? 206 : 200, {
+    ...head,
+    'docker-distribution-api-version': 'registry/2.0',
+    'x-request-id': String(request.id),
+    'content-length': String(end - start + 1),
+    ...(range ? { 'content-range': `bytes ${start}-${end}/${reader.size}` } : {}),
+  })
+  try {
+    if (end >= start) await reader.pipeTo(res, { start, end })
+    res.end()
+  } catch (err) {
+    request.log.warn({ err, digest }, 'blob download interrupted')
+    res.destroy()
+  } finally {
+    await reader.close()
+  }
+}
+
+export const deleteBlobHandler: V2Handler<BlobRoute> = async (deps, _request, reply, route) => {
+  const digest = assertDigest(route.digest)
+  await deleteBlob(deps, route.name, digest)
+  return reply.code(202).header('content-length', '0').send()
+}

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// The `berth` command: serve, migrate, help. Flags override BERTH_* variables, which override berth.yml.
+import { parseArgs } from 'node:util'
+import { loadConfig, ConfigError, type ConfigInput } from './config/load.js'
+import { openDeps, createLogger } from './deps.js'
+import { buildApp } from './app.js'
+import { startUploadPurging } from './registry/upload-purging.js'
+
+const USAGE = `Usage: berth <command> [options]
+
+Commands:
+  serve      run the registry (OCI Distribution API on /v2)
+  migrate    bring the database schema up to date, then exit
+  help       show this text
+
+Options:
+  -c, --config <file>     berth.yml to read (default: ./berth.yml when present)
+      --host <address>    listen address (BERTH_HOST, http.host; default 0.0.0.0)
+  -p, --port <port>       listen port (BERTH_PORT, http.port; default 5000)
+  -d, --data <dir>        data directory (BERTH_DATA_DIR, data_volume; default ./data)
+      --external-url <u>  URL clients reach Berth at (BERTH_EXTERNAL_URL, external_url)
+      --log-level <l>     trace|debug|info|warn|error|fatal|silent (BERTH_LOG_LEVEL, log.level)
+`
+
+function fail(message: string): never {
+  process.stderr.write(`berth: ${message}\n`)
+  process.exit(2)
+}
+
+async function main(argv: string[]) {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string', short: 'c' },
+        host: { type: 'string' },
+        port: { type: 'string', short: 'p' },
+        data: { type: 'string', short: 'd' },
+        'external-url': { type: 'string' },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+  } catch (err) {
+    fail(`${(err as Error).message}\n\n${USAGE}`)
+  }
+  const { values, positionals } = parsed
+  const command = positionals[0] ?? 'help'
+  if (values.help || command === 'help') {
+    process.stdout.write(USAGE)
+    return
+  }
+  if (command !== 'serve' && command !== 'migrate') fail(`unknown command "${command}"\n\n${USAGE}`)
+
+  const overrides: ConfigInput = {}
+  if (values.host !== undefined) overrides.http = { ...overrides.http, host: values.host }
+  if (values.port !== undefined) {
+    const port = Number(values.port)
+    if (!/^\d+$/.test(values.port) || port > 65535) fail(`--port: expected a port number, got "${values.port}"`)
+    overrides.http = { ...overrides.http, port }
+  }
+  if (values.data !== undefined) overrides.data_volume = values.data
+  if (values['external-url'] !== undefined) overrides.external_url = values['external-url']
+  if (values['log-level'] !== undefined) overrides.log = { level: values['log-level'] as 'info' }
+
+  let config
+  try {
+    config = loadConfig({ file: values.config, env: process.env, overrides })
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message)
+    throw err
+  }
+  const log = createLogger(config)
+  const deps = await openDeps(config, { log })
+  if (command === 'migrate') {
+    await deps.close()
+    return
+  }
+
+  const app = await buildApp(deps)
+  const stopPurging = startUploadPurging(deps)
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log.info({ signal }, 'shutting down')
+    stopPurging()
+    await app.close()
+    await deps.close()
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+
+  await app.listen({ host: config.http.host, port: config.http.port })
+  const addr = app.server.address()
+  const port = addr && typeof addr === 'object' ? addr.port : config.http.port
+  const shownHost = config.http.host === '0.0.0.0' || config.http.host === '::' ? '127.0.0.1' : config.http.host
+  log.info({ url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`, data: config.data_volume }, 'listening')
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  process.stderr.write(`berth: ${(err as Error)?.stack ?? String(err)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,125 @@
+// Manifests and indexes: stored as blobs, indexed in the database as artifacts, tags,
+// referenced blobs, index children and subject links.
+import { createHash } from 'node:crypto'
+import { AppError, NotFound } from '../errors.js'
+import type { Deps } from '../deps.js'
+import { filterLinkedBlobs, insertBlob, linkBlob, unlinkBlob } from '../db/blobs.js'
+import { deleteArtifact, filterArtifactDigests, findArtifact, insertArtifactBlobs, insertArtifactReferences, upsertArtifact } from '../db/artifacts.js'
+import { deleteTag, findTag, listTagsOfArtifact, upsertTag } from '../db/tags.js'
+import { blobKey } from '../storage/paths.js'
+import { cacheKey, type ManifestMeta } from './cache.js'
+import { digestAlgorithm, parseReference } from './grammar.js'
+import { parseManifest } from './manifest-parse.js'
+import { findRepositoryId, ensureRepositoryForPush, requireRepositoryId } from './repositories.js'
+
+export type Manifest = ManifestMeta & { body: Buffer }
+
+/** Resolves a tag or digest to the manifest's metadata: one cache lookup on the hot path. */
+export async function statManifest(deps: Deps, repository: string, reference: string): Promise<ManifestMeta> {
+  const ref = parseReference(reference)
+  const key = cacheKey(repository, ref.tag ?? ref.digest)
+  if (ref.tag !== undefined) {
+    const cached = deps.cache.tags.get(key)
+    if (cached) return cached
+    const repositoryId = await requireRepositoryId(deps, repository)
+    const target = await findTag(deps.db, repositoryId, ref.tag)
+    if (!target) throw new AppError('MANIFEST_UNKNOWN', { tag: ref.tag })
+    deps.cache.tags.set(key, target)
+    return target
+  }
+  const cached = deps.cache.artifacts.get(key)
+  if (cached) return cached
+  const repositoryId = await requireRepositoryId(deps, repository)
+  const row = await findArtifact(deps.db, repositoryId, ref.digest)
+  if (!row) throw new AppError('MANIFEST_UNKNOWN', { digest: ref.digest })
+  const meta = { digest: row.digest, mediaType: row.manifest_media_type, size: row.size }
+  deps.cache.artifacts.set(key, meta)
+  return meta
+}
+
+export async function getManifest(deps: Deps, repository: string, reference: string): Promise<Manifest> {
+  const meta = await statManifest(deps, repository, reference)
+  let body = deps.cache.manifests.get(meta.digest)
+  if (!body) {
+    try {
+      body = await deps.blobs.readSmall(blobKey(meta.digest))
+    } catch (err) {
+      if (err instanceof NotFound) throw new AppError('MANIFEST_UNKNOWN', { digest: meta.digest })
+      throw err
+    }
+    deps.cache.manifests.set(meta.digest, body)
+  }
+  return { ...meta, body }
+}
+
+export type PutManifestResult = { digest: string; subject: string | null }
+
+/**
+ * Validates the manifest, checks that every blob and child it names is in the repository,
+ * stores its bytes, then records artifact, tag, blob references, children and subject in one
+ * transaction. The bytes land before the rows, so no row ever points at missing data.
+ */
+export async function putManifest(deps: Deps, repository: string, reference: string, body: Buffer, contentType: string): Promise<PutManifestResult> {
+  const ref = parseReference(reference)
+  const parsed = parseManifest(body, contentType)
+  const algorithm = ref.digest ? digestAlgorithm(ref.digest) : 'sha256'
+  const digest = `${algorithm}:${createHash(algorithm).update(body).digest('hex')}`
+  if (ref.digest && ref.digest !== digest) throw new AppError('DIGEST_INVALID', { digest: ref.digest, actual: digest })
+
+  const repositoryId = await findRepositoryId(deps, repository)
+  const blobDigests = parsed.blobs.map((b) => b.digest)
+  const linked = repositoryId === undefined ? new Set<string>() : await filterLinkedBlobs(deps.db, repositoryId, blobDigests)
+  const missingBlob = blobDigests.find((d) => !linked.has(d))
+  if (missingBlob) throw new AppError('MANIFEST_BLOB_UNKNOWN', { digest: missingBlob })
+  const childDigests = parsed.children.map((c) => c.digest)
+  const present = repositoryId === undefined ? new Set<string>() : await filterArtifactDigests(deps.db, repositoryId, childDigests)
+  const missingChild = childDigests.find((d) => !present.has(d))
+  if (missingChild) throw new AppError('MANIFEST_CHILD_UNKNOWN', { digest: missingChild })
+
+  await deps.blobs.writeSmall(blobKey(digest), body)
+  const now = deps.clock.now().toISOString()
+  let artifactId = 0
+  await deps.db.transaction().execute(async (trx) => {
+    const repoId = await ensureRepositoryForPush(deps, trx, repository, now)
+    await insertBlob(trx, digest, body.length, now)
+    await linkBlob(trx, repoId, digest, now)
+    artifactId = await upsertArtifact(trx, {
+      repository_id: repoId, digest, manifest_media_type: parsed.mediaType, media_type: parsed.configMediaType,
+      artifact_type: parsed.artifactType, size: body.length, subject_digest: parsed.subject?.digest ?? null,
+      annotations: parsed.annotations ? JSON.stringify(parsed.annotations) : null, push_time: now, pull_time: null,
+    })
+    await insertArtifactBlobs(trx, artifactId, [digest, ...blobDigests])
+    await insertArtifactReferences(trx, artifactId, parsed.children.map((c) => ({ digest: c.digest, platform: c.platform ? JSON.stringify(c.platform) : null })))
+    if (ref.tag !== undefined) await upsertTag(trx, repoId, ref.tag, artifactId, now)
+  })
+
+  const meta = { digest, mediaType: parsed.mediaType, size: body.length }
+  deps.cache.manifests.set(digest, body)
+  deps.cache.artifacts.set(cacheKey(repository, digest), meta)
+  deps.cache.links.set(cacheKey(repository, digest), body.length)
+  if (ref.tag !== undefined) deps.cache.tags.set(cacheKey(repository, ref.tag), { artifactId, ...meta })
+  return { digest, subject: parsed.subject?.digest ?? null }
+}
+
+/** By tag: removes the tag only. By digest: removes the artifact and every tag on it. */
+export async function deleteManifest(deps: Deps, repository: string, reference: string): Promise<void> {
+  const ref = parseReference(reference)
+  const repositoryId = await requireRepositoryId(deps, repository)
+  if (ref.tag !== undefined) {
+    const removed = await deleteTag(deps.db, repositoryId, ref.tag)
+    deps.cache.tags.delete(cacheKey(repository, ref.tag))
+    if (!removed) throw new AppError('MANIFEST_UNKNOWN', { tag: ref.tag })
+    return
+  }
+  const artifact = await findArtifact(deps.db, repositoryId, ref.digest)
+  if (!artifact) throw new AppError('MANIFEST_UNKNOWN', { digest: ref.digest })
+  let tags: string[] = []
+  await deps.db.transaction().execute(async (trx) => {
+    tags = await listTagsOfArtifact(trx, artifact.id)
+    await deleteArtifact(trx, artifact.id)
+    await unlinkBlob(trx, repositoryId, artifact.digest)
+  })
+  for (const tag of tags) deps.cache.tags.delete(cacheKey(repository, tag))
+  deps.cache.artifacts.delete(cacheKey(repository, artifact.digest))
+  deps.cache.links.delete(cacheKey(repository, artifact.digest))
+}

@@ -1,0 +1,32 @@
+import { AppError } from '../errors.js'
+import type { Deps } from '../deps.js'
+import type { Db } from '../db/schema.js'
+import { findRepositoryByName, ensureRepository } from '../db/repositories.js'
+import { ensureProject } from '../db/projects.js'
+import { parseRepositoryName } from './grammar.js'
+
+/** The repository's id, or undefined if nothing was ever pushed to it. Cached. */
+export async function findRepositoryId(deps: Deps, name: string): Promise<number | undefined> {
+  const cached = deps.cache.repositories.get(name)
+  if (cached) return cached.id
+  const row = await findRepositoryByName(deps.db, name)
+  if (!row) return undefined
+  deps.cache.repositories.set(name, { id: row.repository_id })
+  return row.repository_id
+}
+
+export async function requireRepositoryId(deps: Deps, name: string): Promise<number> {
+  const id = await findRepositoryId(deps, name)
+  if (id === undefined) throw new AppError('NAME_UNKNOWN', { name })
+  return id
+}
+
+/**
+ * Creates the project (the name's first component) and the repository on first push, as Harbor
+ * does for a push into a project; access control (issue 3) will refuse missing projects instead.
+ */
+export async function ensureRepositoryForPush(deps: Deps, trx: Db, name: string, now: string): Promise<number> {
+  const { project } = parseRepositoryName(name)
+  const projectId = await ensureProject(trx, project, now)
+  return ensureRepository(trx, projectId, name, now)
+}

@@ -1,0 +1,175 @@
+// BlobStore on a local (or shared) filesystem. Objects appear by rename(2), which is atomic,
+// so a crash at any moment leaves either the whole object or nothing under blobs/.
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdir, open, readFile, readdir, rename, stat, truncate, unlink, writeFile, rm } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { pipeline } from 'node:stream/promises'
+import type { Readable } from 'node:stream'
+import { NotFound } from '../errors.js'
+import type { BlobReader, BlobStore } from './blob-store.js'
+import { blobPath, uploadPath } from './paths.js'
+import { takeBuffer, giveBuffer, CHUNK_SIZE } from './buffer-pool.js'
+
+export function createFilesystemStore(opts: { root: string }): BlobStore {
+  const root = opts.root
+  const madeDirs = new Set<string>()
+  const ensureDir = async (dir: string) => {
+    if (madeDirs.has(dir)) return
+    await mkdir(dir, { recursive: true })
+    madeDirs.add(dir)
+  }
+
+  return {
+    async stat(key) {
+      try {
+        const s = await stat(blobPath(root, key))
+        return { size: s.size }
+      } catch (err) {
+        if (isNotFound(err)) return null
+        throw err
+      }
+    },
+
+    async open(key) {
+      let fh
+      try {
+        fh = await open(blobPath(root, key), 'r')
+      } catch (err) {
+        if (isNotFound(err)) throw new NotFound(key)
+        throw err
+      }
+      const { size } = await fh.stat()
+      const reader: BlobReader = {
+        size,
+        async pipeTo(sink, range) {
+          let pos = range?.start ?? 0
+          const end = range?.end ?? size - 1
+          let inFlight: Promise<void> | null = null
+          try {
+            while (pos <= end) {
+              const buf = takeBuffer()
+              const { bytesRead } = await fh.read(buf, 0, Math.min(CHUNK_SIZE, end - pos + 1), pos)
+              if (bytesRead === 0) {
+                giveBuffer(buf)
+                throw new Error(`blob ${key} is shorter than expected`)
+              }
+              // At most one write in flight: the next read overlaps it, and a buffer returns to the
+              // pool only once the socket has taken its bytes.
+              if (inFlight) await inFlight
+              inFlight = new Promise<void>((resolve, reject) => {
+                sink.write(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead), (err) => {
+                  giveBuffer(buf)
+                  if (err) reject(err)
+                  else resolve()
+                })
+              })
+              pos += bytesRead
+            }
+            if (inFlight) await inFlight
+          } finally {
+            // a rejected write still settles; make sure no rejection goes unhandled
+            inFlight?.catch(() => {})
+          }
+        },
+        close: () => fh.close(),
+      }
+      return reader
+    },
+
+    async readSmall(key) {
+      try {
+        return await readFile(blobPath(root, key))
+      } catch (err) {
+        if (isNotFound(err)) throw new NotFound(key)
+        throw err
+      }
+    },
+
+    async writeSmall(key, data) {
+      const target = blobPath(root, key)
+      const tmpDir = join(root, 'tmp')
+      await ensureDir(tmpDir)
+      await ensureDir(dirname(target))
+      const tmp = join(tmpDir, randomUUID())
+      await writeFile(tmp, data)
+      await rename(tmp, target)
+    },
+
+    async delete(key) {
+      try {
+        await unlink(blobPath(root, key))
+      } catch (err) {
+        if (!isNotFound(err)) throw err
+      }
+    },
+
+    async createUpload(id) {
+      const path = uploadPath(root, id)
+      await ensureDir(dirname(path))
+      await writeFile(path, '')
+    },
+
+    async uploadSize(id) {
+      try {
+        return (await stat(uploadPath(root, id))).size
+      } catch (err) {
+        if (isNotFound(err)) return null
+        throw err
+      }
+    },
+
+    async appendUpload(id, offset, source) {
+      const out = createWriteStream(uploadPath(root, id), { flags: 'r+', start: offset, highWaterMark: 4 * 1024 * 1024 })
+      try {
+        await pipeline(source as Readable, out)
+      } catch (err) {
+        if (isNotFound(err)) throw new NotFound(id)
+        throw err
+      }
+      return out.bytesWritten
+    },
+
+    async truncateUpload(id, size) {
+      await truncate(uploadPath(root, id), size)
+    },
+
+    readUpload(id) {
+      return createReadStream(uploadPath(root, id), { highWaterMark: CHUNK_SIZE })
+    },
+
+    async commitUpload(id, key) {
+      const from = uploadPath(root, id)
+      const target = blobPath(root, key)
+      await ensureDir(dirname(target))
+      // Same digest, same bytes: a second writer simply replaces the first, atomically.
+      await rename(from, target)
+    },
+
+    async deleteUpload(id) {
+      await rm(uploadPath(root, id), { force: true })
+    },
+
+    async *listUploads() {
+      let names: string[]
+      try {
+        names = await readdir(join(root, 'uploads'))
+      } catch (err) {
+        if (isNotFound(err)) return
+        throw err
+      }
+      for (const id of names) {
+        try {
+          const s = await stat(join(root, 'uploads', id))
+          yield { id, modified: s.mtime }
+        } catch (err) {
+          if (!isNotFound(err)) throw err
+        }
+      }
+    },
+  }
+}
+
+function isNotFound(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException)?.code === 'ENOENT'
+}
