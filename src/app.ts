@@ -1,6 +1,6 @@
 // buildApp(deps) → the Fastify instance with every surface registered. It never listens.
 import { randomUUID } from 'node:crypto'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Deps } from './deps.js'
 import { v2Plugin } from './http/v2/plugin.js'
 
@@ -9,7 +9,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // one access-log line per request (below) instead of fastify's two
+    logController: new LogController({ disableRequestLogging: true }),
     keepAliveTimeout: deps.config.http.keep_alive_timeout * 1000,
     // Uploads of many GiB may take long; only idle connections are cut.
     requestTimeout: 0,
