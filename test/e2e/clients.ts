@@ -50,7 +50,7 @@ export async function clientSandbox(prefix: string): Promise<{ dir: string; env:
   }
 }
 
-/** skopeo with verbose-free defaults and the sandbox env. */
+/** skopeo with the sandbox env; throws with its stderr unless it exits 0. */
 export function skopeo(env: Record<string, string>, ...args: string[]): Promise<RunResult> {
   return runOk('skopeo', args, { env })
 }
