@@ -6,6 +6,13 @@ import { v2Plugin } from './http/v2/plugin.js'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The /v2 route name, for metrics; undefined elsewhere. */
+    berthRoute: string | undefined
+  }
+}
+
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
@@ -24,12 +31,22 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
-  if (deps.config.log.access_log) {
-    app.addHook('onResponse', async (request, reply) => {
+  const accessLog = deps.config.log.access_log
+  const { httpRequests } = deps.metrics
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.berthRoute
+    httpRequests.observe({ surface: route ? 'v2' : 'other', route: route ?? 'other', method: request.method, code: reply.statusCode }, reply.elapsedTime / 1000)
+    if (accessLog) {
       request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, remote: request.ip }, 'request')
+    }
+  })
+  if (deps.config.metrics.enabled) {
+    app.get(deps.config.metrics.path, async (_request, reply) => {
+      return reply.header('content-type', deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics())
     })
   }
 
+  app.decorateRequest('berthRoute', undefined)
   await app.register(v2Plugin, { deps })
   return app
 }

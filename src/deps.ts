@@ -10,6 +10,7 @@ import type { BlobStore } from './storage/blob-store.js'
 import { createFilesystemStore } from './storage/filesystem.js'
 import { createRegistryCache, type RegistryCache } from './registry/cache.js'
 import type { UploadStates } from './registry/uploads.js'
+import { createMetrics, type Metrics } from './metrics.js'
 
 export type Clock = { now(): Date }
 
@@ -21,11 +22,13 @@ export type Deps = {
   /** In-process hash state of uploads this instance is writing; rebuilt from the store when missing. */
   uploads: UploadStates
   log: Logger
+  metrics: Metrics
   clock: Clock
   close(): Promise<void>
 }
 
-export async function openDeps(config: ResolvedConfig, opts: { log?: Logger } = {}): Promise<Deps> {
+/** `processMetrics` adds Node's process metrics (heap, event loop lag); `berth serve` turns it on. */
+export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; processMetrics?: boolean } = {}): Promise<Deps> {
   const log = opts.log ?? createLogger(config)
   mkdirSync(config.data_volume, { recursive: true })
 
@@ -49,6 +52,7 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger } = 
     config, db, blobs, log,
     cache: createRegistryCache({ entries: config.registry.cache.entries, manifestBytes: config.registry.cache.manifest_bytes }),
     uploads: new Map(),
+    metrics: createMetrics({ processMetrics: opts.processMetrics ?? false }),
     clock: { now: () => new Date() },
     async close() {
       await db.destroy()

@@ -73,7 +73,7 @@ async function main(argv: string[]) {
     throw err
   }
   const log = createLogger(config)
-  const deps = await openDeps(config, { log })
+  const deps = await openDeps(config, { log, processMetrics: command === 'serve' })
   if (command === 'migrate') {
     await deps.close()
     return

@@ -20,6 +20,11 @@ export const configSchema = z.strictObject({
     /** One JSON line per request (method, url, status, duration). */
     access_log: z.boolean().default(true),
   }).prefault({}),
+  metrics: z.strictObject({
+    /** Serve Prometheus metrics at `path` on the main port. */
+    enabled: z.boolean().default(true),
+    path: z.string().regex(/^\/[A-Za-z0-9/_-]*$/).default('/metrics'),
+  }).prefault({}),
   database: z.strictObject({
     type: z.enum(['sqlite']).default('sqlite'),
     sqlite: z.strictObject({

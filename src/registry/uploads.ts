@@ -184,6 +184,7 @@ async function write(deps: Deps, id: string, state: UploadState, body: Readable)
     throw err
   }
   state.size += added
+  deps.metrics.blobBytesReceived.inc(added)
 }
 
 async function rehash(deps: Deps, id: string, algorithm: 'sha256' | 'sha512'): Promise<string> {

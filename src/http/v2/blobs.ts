@@ -64,6 +64,7 @@ export const getBlobHandler: V2Handler<BlobRoute> = async (deps, request, reply,
   try {
     if (end >= start) await reader.pipeTo(res, { start, end })
     res.end()
+    deps.metrics.blobBytesSent.inc(end - start + 1)
   } catch (err) {
     request.log.warn({ err, digest }, 'blob download interrupted')
     res.destroy()

@@ -31,6 +31,7 @@ export async function v2Plugin(app: FastifyInstance, opts: { deps: Deps }) {
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     reply.header('docker-distribution-api-version', 'registry/2.0')
+    request.berthRoute = 'unknown'
     const url = request.url
     const q = url.indexOf('?')
     const path = q < 0 ? url : url.slice(0, q)
@@ -39,6 +40,7 @@ export async function v2Plugin(app: FastifyInstance, opts: { deps: Deps }) {
     if (path.includes('%')) throw new AppError('NAME_INVALID', { path })
     const route = matchV2Path(path)
     if (!route) throw new AppError('ROUTE_UNKNOWN', { path })
+    request.berthRoute = route.route
     if (!ROUTE_METHODS[route.route].includes(request.method)) throw new AppError('UNSUPPORTED', { method: request.method })
     if ('name' in route) parseRepositoryName(route.name)
     return dispatch(deps, request, reply, route)
