@@ -64,6 +64,7 @@ export function createFilesystemStore(opts: { root: string }): BlobStore {
                   else resolve()
                 })
               })
+              inFlight.catch(() => {}) // a write may fail while the next read is pending; the await below still throws it
               pos += bytesRead
             }
             if (inFlight) await inFlight
