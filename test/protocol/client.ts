@@ -58,7 +58,10 @@ export const MT = {
   dockerLayer: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
 } as const
 
-/** The error codes of the distribution spec's error table. */
+/**
+ * The distribution spec v1.1 error table ("The `code` field MUST be one of the following").
+ * Stricter than conformance/setup.go, which still accepts the pre-1.0 TAG_INVALID and MANIFEST_UNVERIFIED.
+ */
 export const SPEC_ERROR_CODES = [
   'BLOB_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'BLOB_UPLOAD_UNKNOWN', 'DIGEST_INVALID', 'MANIFEST_BLOB_UNKNOWN',
   'MANIFEST_INVALID', 'MANIFEST_UNKNOWN', 'NAME_INVALID', 'NAME_UNKNOWN', 'SIZE_INVALID', 'UNAUTHORIZED',

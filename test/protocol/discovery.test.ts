@@ -260,15 +260,24 @@ describe('discovery', () => {
       dangling = (await pushReferrer(c, repo, missingSubject, { artifactType: typeA, annotations: { [key]: 'dangling' } })).digest
     })
 
+    /** Status, body shape; the exact Content-Type has its own test so one slip doesn't hide the rest. */
     function assertIndex(res: Res): Descriptor[] {
       assertStatus(res, 200)
-      assert.equal(res.headers.get('content-type'), MT.ociIndex)
+      assert.equal(res.headers.get('content-type')?.split(';')[0]?.trim(), MT.ociIndex)
       const body = res.json()
       assert.equal(body.schemaVersion, 2)
       assert.equal(body.mediaType, MT.ociIndex)
       assert.ok(Array.isArray(body.manifests), 'manifests is an array')
       return body.manifests as Descriptor[]
     }
+
+    test('Content-Type is exactly application/vnd.oci.image.index.v1+json (conformance compares equal)', beyondDistribution('no referrers API'), async () => {
+      for (const d of [subject.digest, sha256('hello world')]) {
+        const res = await c.req('GET', `/v2/${repo}/referrers/${d}`)
+        assertStatus(res, 200)
+        assert.equal(res.headers.get('content-type'), MT.ociIndex)
+      }
+    })
 
     test('unknown digest: 200 and an empty OCI index', beyondDistribution('no referrers API'), async () => {
       const list = assertIndex(await c.req('GET', `/v2/${repo}/referrers/${sha256('hello world')}`))

@@ -185,7 +185,7 @@ describe('pull', () => {
 
     test('GET with reference "sha256:totallywrong": 400 with a spec error code (conformance "Error codes")', beyondDistribution('answers 500 UNKNOWN'), async () => {
       const res = await c.req('GET', `/v2/${repo}/manifests/sha256:totallywrong`, { headers: { accept: MT.ociManifest } })
-      assertErrorCode(res, ['DIGEST_INVALID', 'TAG_INVALID', 'MANIFEST_INVALID', 'MANIFEST_UNKNOWN'], [400, 404])
+      assertStatus(res, [400, 404])
       assertSpecError(res)
     })
 
