@@ -5,12 +5,12 @@ export function findArtifact(db: Db, repositoryId: number, digest: string): Prom
     .where('repository_id', '=', repositoryId).where('digest', '=', digest).executeTakeFirst()
 }
 
-/** Of `digests`, those that are artifacts of the repository. */
-export async function filterArtifactDigests(db: Db, repositoryId: number, digests: string[]): Promise<Set<string>> {
-  if (digests.length === 0) return new Set()
-  const rows = await db.selectFrom('artifact').select('digest')
+/** Of `digests`, those that are artifacts of the repository, with their manifest sizes. */
+export async function findArtifactSizes(db: Db, repositoryId: number, digests: string[]): Promise<Map<string, number>> {
+  if (digests.length === 0) return new Map()
+  const rows = await db.selectFrom('artifact').select(['digest', 'size'])
     .where('repository_id', '=', repositoryId).where('digest', 'in', digests).execute()
-  return new Set(rows.map((r) => r.digest))
+  return new Map(rows.map((r) => [r.digest, r.size]))
 }
 
 /** Inserts the artifact, or refreshes its push time if the repository has it already; returns its id. */

@@ -24,12 +24,14 @@ export async function findLinkedBlob(db: Db, repositoryId: number, digest: strin
     .executeTakeFirst()
 }
 
-/** Of `digests`, those the repository links. */
-export async function filterLinkedBlobs(db: Db, repositoryId: number, digests: string[]): Promise<Set<string>> {
-  if (digests.length === 0) return new Set()
-  const rows = await db.selectFrom('repository_blob').select('digest')
-    .where('repository_id', '=', repositoryId).where('digest', 'in', digests).execute()
-  return new Set(rows.map((r) => r.digest))
+/** Of `digests`, those the repository links, with their sizes. */
+export async function findLinkedBlobs(db: Db, repositoryId: number, digests: string[]): Promise<Map<string, number>> {
+  if (digests.length === 0) return new Map()
+  const rows = await db.selectFrom('repository_blob')
+    .innerJoin('blob', 'blob.digest', 'repository_blob.digest')
+    .select(['blob.digest', 'blob.size'])
+    .where('repository_blob.repository_id', '=', repositoryId).where('repository_blob.digest', 'in', digests).execute()
+  return new Map(rows.map((r) => [r.digest, r.size]))
 }
 
 export async function unlinkBlob(db: Db, repositoryId: number, digest: string): Promise<boolean> {

@@ -3,13 +3,13 @@
 import { createHash } from 'node:crypto'
 import { AppError, NotFound } from '../errors.js'
 import type { Deps } from '../deps.js'
-import { filterLinkedBlobs, insertBlob, linkBlob, unlinkBlob } from '../db/blobs.js'
-import { deleteArtifact, filterArtifactDigests, findArtifact, insertArtifactBlobs, insertArtifactReferences, upsertArtifact } from '../db/artifacts.js'
+import { findLinkedBlobs, insertBlob, linkBlob, unlinkBlob } from '../db/blobs.js'
+import { deleteArtifact, findArtifactSizes, findArtifact, insertArtifactBlobs, insertArtifactReferences, upsertArtifact } from '../db/artifacts.js'
 import { deleteTag, findTag, listTagsOfArtifact, upsertTag } from '../db/tags.js'
 import { blobKey } from '../storage/paths.js'
 import { cacheKey, type ManifestMeta } from './cache.js'
 import { digestAlgorithm, parseReference } from './grammar.js'
-import { parseManifest } from './manifest-parse.js'
+import { parseManifest, type Descriptor } from './manifest-parse.js'
 import { findRepositoryId, ensureRepositoryForPush, requireRepositoryId } from './repositories.js'
 
 export type Manifest = ManifestMeta & { body: Buffer }
@@ -68,13 +68,10 @@ export async function putManifest(deps: Deps, repository: string, reference: str
 
   const repositoryId = await findRepositoryId(deps, repository)
   const blobDigests = parsed.blobs.map((b) => b.digest)
-  const linked = repositoryId === undefined ? new Set<string>() : await filterLinkedBlobs(deps.db, repositoryId, blobDigests)
-  const missingBlob = blobDigests.find((d) => !linked.has(d))
-  if (missingBlob) throw new AppError('MANIFEST_BLOB_UNKNOWN', { digest: missingBlob })
-  const childDigests = parsed.children.map((c) => c.digest)
-  const present = repositoryId === undefined ? new Set<string>() : await filterArtifactDigests(deps.db, repositoryId, childDigests)
-  const missingChild = childDigests.find((d) => !present.has(d))
-  if (missingChild) throw new AppError('MANIFEST_CHILD_UNKNOWN', { digest: missingChild })
+  const linked = repositoryId === undefined ? new Map<string, number>() : await findLinkedBlobs(deps.db, repositoryId, blobDigests)
+  checkReferences(parsed.blobs, linked, 'MANIFEST_BLOB_UNKNOWN')
+  const present = repositoryId === undefined ? new Map<string, number>() : await findArtifactSizes(deps.db, repositoryId, parsed.children.map((c) => c.digest))
+  checkReferences(parsed.children, present, 'MANIFEST_CHILD_UNKNOWN')
 
   await deps.blobs.writeSmall(blobKey(digest), body)
   const now = deps.clock.now().toISOString()
@@ -99,6 +96,18 @@ export async function putManifest(deps: Deps, repository: string, reference: str
   deps.cache.links.set(cacheKey(repository, digest), body.length)
   if (ref.tag !== undefined) deps.cache.tags.set(cacheKey(repository, ref.tag), { artifactId, ...meta })
   return { digest, subject: parsed.subject?.digest ?? null }
+}
+
+/**
+ * Every descriptor must name something the repository has, at the size it says: sizes feed
+ * quotas, and a client trusting a descriptor's size must not read past the real end.
+ */
+function checkReferences(descriptors: Descriptor[], known: Map<string, number>, missing: 'MANIFEST_BLOB_UNKNOWN' | 'MANIFEST_CHILD_UNKNOWN') {
+  for (const d of descriptors) {
+    const size = known.get(d.digest)
+    if (size === undefined) throw new AppError(missing, { digest: d.digest })
+    if (size !== d.size) throw new AppError('MANIFEST_INVALID', { digest: d.digest, size: d.size, actual: size }, `manifest invalid: descriptor size ${d.size} of ${d.digest} does not match ${size}`)
+  }
 }
 
 /** By tag: removes the tag only. By digest: removes the artifact and every tag on it. */

@@ -19,7 +19,7 @@ function sendPage(reply: FastifyReply, path: string, page: Page<string>, n: numb
     const params = new URLSearchParams({ last: page.next, n: String(n ?? page.items.length) })
     reply.header('link', `<${path}?${params}>; rel="next"`)
   }
-  return reply.code(200).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body))
+  return reply.code(200).header('content-type', 'application/json').send(Buffer.from(JSON.stringify(body)))
 }
 
 export const tagsHandler: V2Handler<{ route: 'tags'; name: string }> = async (deps, request, reply, route) => {
@@ -38,5 +38,6 @@ export const referrersHandler: V2Handler<{ route: 'referrers'; name: string; dig
   const artifactType = queryOf(request).artifactType || undefined
   const index = await listReferrers(deps, route.name, route.digest, artifactType)
   if (artifactType !== undefined) reply.header('oci-filters-applied', 'artifactType')
-  return reply.code(200).header('content-type', OCI_INDEX).send(JSON.stringify(index))
+  // exactly the index media type, no charset: clients compare it for equality
+  return reply.code(200).header('content-type', OCI_INDEX).send(Buffer.from(JSON.stringify(index)))
 }
