@@ -58,6 +58,8 @@ export interface MachineFacts {
   distribution: string
   berthCommit: string
   filesystem: string
+  /** 1-minute load average when the run started and ended: other work on the machine skews figures */
+  loadavg: string
 }
 
 function cmd(file: string, args: string[]): string {
@@ -68,7 +70,7 @@ function cmd(file: string, args: string[]): string {
   }
 }
 
-export function machineFacts(dataDir: string, repoRoot: string): MachineFacts {
+export function machineFacts(dataDir: string, repoRoot: string, loadAtStart: number): MachineFacts {
   const df = cmd('df', ['-T', '--output=source,fstype', dataDir]).split('\n')[1]?.trim().replace(/\s+/, ' ') ?? 'unknown'
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
@@ -80,6 +82,7 @@ export function machineFacts(dataDir: string, repoRoot: string): MachineFacts {
     distribution: cmd('docker-registry', ['--version']),
     berthCommit: cmd('git', ['-C', repoRoot, 'rev-parse', '--short', 'HEAD']),
     filesystem: `${dataDir} on ${df}`,
+    loadavg: `${loadAtStart.toFixed(2)} at start, ${os.loadavg()[0]!.toFixed(2)} at end`,
   }
 }
 

@@ -96,6 +96,7 @@ export function renderMarkdown(rep: Report): string {
   lines.push(`- distribution: ${f.distribution}`)
   lines.push(`- Berth commit: ${f.berthCommit}`)
   lines.push(`- data dirs: ${f.filesystem}`)
+  lines.push(`- 1-minute load average: ${f.loadavg}`)
   if (rep.limits) {
     const lim = Math.min(rep.limits.sha256MBs, rep.limits.diskMBs)
     lines.push(`- node:crypto sha256, one core: ${fmt(rep.limits.sha256MBs)} MB/s`)
@@ -108,6 +109,7 @@ export function renderMarkdown(rep: Report): string {
   lines.push(`- MB = 10^6 bytes. Ratios are oriented so that > 1 means ${A} is better: throughput rows are ${A}/${B}; latency (p99) and memory rows are ${B}/${A}.`)
   lines.push(`- Each scenario runs against both servers alternately (${A} then ${B}, order reversed on every other repetition); repeated figures are medians.`)
   for (const n of rep.notes) lines.push(`- ${n}`)
+  lines.push(`- Noise floor: \`npm run bench -- --servers dist,dist\` runs the same scenarios against two identical distribution instances; on a busy 2-core VM their ratios spread ±20–40%, so read small ratios with care.`)
   lines.push('')
   return lines.join('\n')
 }

@@ -7,7 +7,7 @@
 //   npm run bench -- --servers dist,dist   harness self-check: two distribution instances
 import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -88,6 +88,7 @@ async function main(): Promise<number> {
   const cfg = config(values.quick)
   const root = repoRoot()
   const started = now()
+  const loadAtStart = loadavg()[0]!
   const rows: Row[] = []
   const notes = new Set<string>()
 
@@ -97,8 +98,8 @@ async function main(): Promise<number> {
     log('limits: node:crypto sha256 on one core')
     const sha256MBs = sha256Rate(values.quick ? 1 : 2)
     const diskBytes = (values.quick ? 256 : 1024) * MiB
-    log(`limits: sequential write of ${diskBytes / MiB} MiB to ${tmpdir()} with fsync`)
-    const diskMBs = await diskWriteRate(tmpdir(), diskBytes)
+    log(`limits: sequential write of ${diskBytes / MiB} MiB to ${tmpdir()} with fsync, best of 2`)
+    const diskMBs = Math.max(await diskWriteRate(tmpdir(), diskBytes), await diskWriteRate(tmpdir(), diskBytes))
     limits = { sha256MBs, diskMBs }
     log(`limits: sha256 ${sha256MBs.toFixed(0)} MB/s, disk ${diskMBs.toFixed(0)} MB/s`)
   }
@@ -158,7 +159,7 @@ async function main(): Promise<number> {
     title: `Berth benchmark${quickNote}: ${labels[0]} vs ${labels[1]}`,
     mode,
     labels,
-    facts: machineFacts(tmpdir(), root),
+    facts: machineFacts(tmpdir(), root, loadAtStart),
     limits,
     rows,
     notes: [
