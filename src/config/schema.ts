@@ -7,7 +7,7 @@ const logLevel = z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'si
 export const configSchema = z.strictObject({
   /** Where Berth keeps its SQLite file, blobs and keys (Harbor's data_volume). */
   data_volume: z.string().min(1).default('./data'),
-  /** The URL clients reach Berth at, used in Location headers and token realms; derived from the request when empty. */
+  /** The URL clients reach Berth at; when set, Location headers are absolute under it, else relative. */
   external_url: z.url({ protocol: /^https?$/ }).optional(),
   http: z.strictObject({
     host: z.string().min(1).default('0.0.0.0'),
@@ -23,7 +23,9 @@ export const configSchema = z.strictObject({
   metrics: z.strictObject({
     /** Serve Prometheus metrics at `path` on the main port. */
     enabled: z.boolean().default(true),
-    path: z.string().regex(/^\/[A-Za-z0-9/_-]*$/).default('/metrics'),
+    path: z.string().regex(/^\/[A-Za-z0-9/_-]*$/)
+      .refine((p) => !/^\/(v2|api|c|service)(\/|$)/.test(p), 'must not be under /v2, /api, /c or /service')
+      .default('/metrics'),
   }).prefault({}),
   database: z.strictObject({
     type: z.enum(['sqlite']).default('sqlite'),

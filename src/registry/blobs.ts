@@ -4,7 +4,7 @@ import type { Deps } from '../deps.js'
 import { findLinkedBlob, linkBlob, unlinkBlob } from '../db/blobs.js'
 import { blobKey } from '../storage/paths.js'
 import type { BlobReader } from '../storage/blob-store.js'
-import { cacheKey } from './cache.js'
+import { cacheKey, invalidate } from './cache.js'
 import { findRepositoryId, ensureRepositoryForPush } from './repositories.js'
 
 /** Size of the blob if `repository` links it; throws BLOB_UNKNOWN otherwise. */
@@ -12,10 +12,11 @@ export async function statBlob(deps: Deps, repository: string, digest: string): 
   const key = cacheKey(repository, digest)
   const cached = deps.cache.links.get(key)
   if (cached !== undefined) return cached
+  const epoch = deps.cache.epoch
   const repositoryId = await findRepositoryId(deps, repository)
   const found = repositoryId === undefined ? undefined : await findLinkedBlob(deps.db, repositoryId, digest)
   if (!found) throw new AppError('BLOB_UNKNOWN', { digest })
-  deps.cache.links.set(key, found.size)
+  if (epoch === deps.cache.epoch) deps.cache.links.set(key, found.size)
   return found.size
 }
 
@@ -33,7 +34,7 @@ export async function openBlob(deps: Deps, repository: string, digest: string): 
 export async function deleteBlob(deps: Deps, repository: string, digest: string): Promise<void> {
   const repositoryId = await findRepositoryId(deps, repository)
   const removed = repositoryId !== undefined && (await unlinkBlob(deps.db, repositoryId, digest))
-  deps.cache.links.delete(cacheKey(repository, digest))
+  invalidate(deps.cache, deps.cache.links, cacheKey(repository, digest))
   if (!removed) throw new AppError('BLOB_UNKNOWN', { digest })
 }
 
@@ -42,9 +43,8 @@ export async function deleteBlob(deps: Deps, repository: string, digest: string)
  * when `from` links it. Returns false when it cannot, and the caller opens an upload instead.
  */
 export async function mountBlob(deps: Deps, repository: string, digest: string, from: string): Promise<boolean> {
-  let size: number
   try {
-    size = await statBlob(deps, from, digest)
+    await statBlob(deps, from, digest)
   } catch (err) {
     if (err instanceof AppError && err.code === 'BLOB_UNKNOWN') return false
     throw err
@@ -54,6 +54,6 @@ export async function mountBlob(deps: Deps, repository: string, digest: string, 
     const repositoryId = await ensureRepositoryForPush(deps, trx, repository, now)
     await linkBlob(trx, repositoryId, digest, now)
   })
-  deps.cache.links.set(cacheKey(repository, digest), size)
+  invalidate(deps.cache, deps.cache.links, cacheKey(repository, digest))
   return true
 }

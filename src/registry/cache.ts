@@ -6,6 +6,11 @@ import type { TagTarget } from '../db/tags.js'
 export type ManifestMeta = { digest: string; mediaType: string; size: number }
 
 export type RegistryCache = {
+  /**
+   * Bumped by every invalidation. A reader notes it before going to the database and fills the
+   * cache only if it has not moved, so a delete racing a read never leaves a stale entry behind.
+   */
+  epoch: number
   /** repository name → ids */
   repositories: LruCache<{ id: number }>
   /** name\0tag → the artifact it points at */
@@ -20,6 +25,7 @@ export type RegistryCache = {
 
 export function createRegistryCache(opts: { entries: number; manifestBytes: number }): RegistryCache {
   return {
+    epoch: 0,
     repositories: new LruCache(Math.max(1, Math.floor(opts.entries / 10))),
     tags: new LruCache(opts.entries),
     artifacts: new LruCache(opts.entries),
@@ -29,3 +35,9 @@ export function createRegistryCache(opts: { entries: number; manifestBytes: numb
 }
 
 export const cacheKey = (repository: string, item: string) => `${repository}\0${item}`
+
+/** Removes `key` from `lru` and moves the epoch, so in-flight reads do not refill it. */
+export function invalidate<V>(cache: RegistryCache, lru: { delete(key: string): void }, key: string): void {
+  cache.epoch++
+  lru.delete(key)
+}

@@ -7,7 +7,7 @@ import { findLinkedBlobs, insertBlob, linkBlob, unlinkBlob } from '../db/blobs.j
 import { deleteArtifact, findArtifactSizes, findArtifact, insertArtifactBlobs, insertArtifactReferences, upsertArtifact } from '../db/artifacts.js'
 import { deleteTag, findTag, listTagsOfArtifact, upsertTag } from '../db/tags.js'
 import { blobKey } from '../storage/paths.js'
-import { cacheKey, type ManifestMeta } from './cache.js'
+import { cacheKey, invalidate, type ManifestMeta } from './cache.js'
 import { digestAlgorithm, parseReference } from './grammar.js'
 import { parseManifest, type Descriptor } from './manifest-parse.js'
 import { findRepositoryId, ensureRepositoryForPush, requireRepositoryId } from './repositories.js'
@@ -21,19 +21,21 @@ export async function statManifest(deps: Deps, repository: string, reference: st
   if (ref.tag !== undefined) {
     const cached = deps.cache.tags.get(key)
     if (cached) return cached
+    const epoch = deps.cache.epoch
     const repositoryId = await requireRepositoryId(deps, repository)
     const target = await findTag(deps.db, repositoryId, ref.tag)
     if (!target) throw new AppError('MANIFEST_UNKNOWN', { tag: ref.tag })
-    deps.cache.tags.set(key, target)
+    if (epoch === deps.cache.epoch) deps.cache.tags.set(key, target)
     return target
   }
   const cached = deps.cache.artifacts.get(key)
   if (cached) return cached
+  const epoch = deps.cache.epoch
   const repositoryId = await requireRepositoryId(deps, repository)
   const row = await findArtifact(deps.db, repositoryId, ref.digest)
   if (!row) throw new AppError('MANIFEST_UNKNOWN', { digest: ref.digest })
   const meta = { digest: row.digest, mediaType: row.manifest_media_type, size: row.size }
-  deps.cache.artifacts.set(key, meta)
+  if (epoch === deps.cache.epoch) deps.cache.artifacts.set(key, meta)
   return meta
 }
 
@@ -75,12 +77,11 @@ export async function putManifest(deps: Deps, repository: string, reference: str
 
   await deps.blobs.writeSmall(blobKey(digest), body)
   const now = deps.clock.now().toISOString()
-  let artifactId = 0
   await deps.db.transaction().execute(async (trx) => {
     const repoId = await ensureRepositoryForPush(deps, trx, repository, now)
     await insertBlob(trx, digest, body.length, now)
     await linkBlob(trx, repoId, digest, now)
-    artifactId = await upsertArtifact(trx, {
+    const artifactId = await upsertArtifact(trx, {
       repository_id: repoId, digest, manifest_media_type: parsed.mediaType, media_type: parsed.configMediaType,
       artifact_type: parsed.artifactType, size: body.length, subject_digest: parsed.subject?.digest ?? null,
       annotations: parsed.annotations ? JSON.stringify(parsed.annotations) : null, push_time: now, pull_time: null,
@@ -90,11 +91,11 @@ export async function putManifest(deps: Deps, repository: string, reference: str
     if (ref.tag !== undefined) await upsertTag(trx, repoId, ref.tag, artifactId, now)
   })
 
-  const meta = { digest, mediaType: parsed.mediaType, size: body.length }
+  // Invalidate rather than fill: a delete committed after this push must not be overwritten.
   deps.cache.manifests.set(digest, body)
-  deps.cache.artifacts.set(cacheKey(repository, digest), meta)
-  deps.cache.links.set(cacheKey(repository, digest), body.length)
-  if (ref.tag !== undefined) deps.cache.tags.set(cacheKey(repository, ref.tag), { artifactId, ...meta })
+  invalidate(deps.cache, deps.cache.artifacts, cacheKey(repository, digest))
+  invalidate(deps.cache, deps.cache.links, cacheKey(repository, digest))
+  if (ref.tag !== undefined) invalidate(deps.cache, deps.cache.tags, cacheKey(repository, ref.tag))
   return { digest, subject: parsed.subject?.digest ?? null }
 }
 
@@ -116,7 +117,7 @@ export async function deleteManifest(deps: Deps, repository: string, reference: 
   const repositoryId = await requireRepositoryId(deps, repository)
   if (ref.tag !== undefined) {
     const removed = await deleteTag(deps.db, repositoryId, ref.tag)
-    deps.cache.tags.delete(cacheKey(repository, ref.tag))
+    invalidate(deps.cache, deps.cache.tags, cacheKey(repository, ref.tag))
     if (!removed) throw new AppError('MANIFEST_UNKNOWN', { tag: ref.tag })
     return
   }
@@ -128,7 +129,7 @@ export async function deleteManifest(deps: Deps, repository: string, reference: 
     await deleteArtifact(trx, artifact.id)
     await unlinkBlob(trx, repositoryId, artifact.digest)
   })
-  for (const tag of tags) deps.cache.tags.delete(cacheKey(repository, tag))
-  deps.cache.artifacts.delete(cacheKey(repository, artifact.digest))
-  deps.cache.links.delete(cacheKey(repository, artifact.digest))
+  for (const tag of tags) invalidate(deps.cache, deps.cache.tags, cacheKey(repository, tag))
+  invalidate(deps.cache, deps.cache.artifacts, cacheKey(repository, artifact.digest))
+  invalidate(deps.cache, deps.cache.links, cacheKey(repository, artifact.digest))
 }

@@ -17,7 +17,7 @@ import { deleteUploadRow, findUpload, insertUpload, listUploadsUpdatedBefore, up
 import { insertBlob, linkBlob } from '../db/blobs.js'
 import { blobKey } from '../storage/paths.js'
 import { assertDigest, digestAlgorithm, parseRepositoryName } from './grammar.js'
-import { cacheKey } from './cache.js'
+import { cacheKey, invalidate } from './cache.js'
 import { ensureRepositoryForPush } from './repositories.js'
 
 type UploadState = { hash: Hash; size: number; busy: boolean }
@@ -90,7 +90,7 @@ export async function finishUpload(deps: Deps, repository: string, id: string, d
       await linkBlob(trx, repositoryId, digest, now)
       await deleteUploadRow(trx, id)
     })
-    deps.cache.links.set(cacheKey(repository, digest), state.size)
+    invalidate(deps.cache, deps.cache.links, cacheKey(repository, digest))
     return { digest, size: state.size }
   } finally {
     state.busy = false

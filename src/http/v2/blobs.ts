@@ -20,9 +20,11 @@ export function parseRange(header: string | undefined, size: number): { start: n
     end = size - 1
   } else {
     start = Number(m[1])
-    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1)
+    const last = m[2] === '' ? Infinity : Number(m[2])
+    if (last < start) return null // RFC 9110 §14.2: an invalid range is ignored, the whole blob is served
+    end = Math.min(last, size - 1)
   }
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start >= size || end < start) {
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start >= size) {
     throw new AppError('RANGE_NOT_SATISFIABLE', { size })
   }
   return { start, end }

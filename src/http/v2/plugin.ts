@@ -88,5 +88,6 @@ export function queryOf(request: FastifyRequest): Record<string, string | undefi
 
 /** Absolute when external_url is configured, else relative (the spec allows both; relative survives proxies). */
 export function locationFor(deps: Deps, path: string): string {
-  return deps.config.external_url ? new URL(path, deps.config.external_url).toString() : path
+  // concatenated, not URL-resolved, so a path prefix in external_url (https://host/registry) survives
+  return deps.config.external_url ? deps.config.external_url.replace(/\/+$/, '') + path : path
 }
