@@ -19,7 +19,7 @@ export class LruCache<V> {
 
   set(key: string, value: V): void {
     const w = this.weigh(value)
-    if (w > this.maxWeight) return
+    if (w > this.maxWeight) return this.delete(key) // too heavy to keep, and an older value must not outlive this set
     this.delete(key)
     this.map.set(key, value)
     this.weight += w
