@@ -1,0 +1,352 @@
+// Blob uploads as a service, on a real SQLite database and filesystem store in a temp dir.
+import { describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough, Readable } from 'node:stream'
+import { AppError, type ErrorCode } from '../errors.js'
+import { loadConfig } from '../config/load.js'
+import { openDeps, type Deps } from '../deps.js'
+import { blobKey } from '../storage/paths.js'
+import { appendUpload, cancelUpload, finishUpload, purgeUploads, startUpload, uploadStatus, uploadWhole } from './uploads.js'
+import { statBlob } from './blobs.js'
+
+const REPO = 'library/app'
+
+const sha256 = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`
+const sha512 = (b: Buffer) => `sha512:${createHash('sha512').update(b).digest('hex')}`
+const bytes = (n: number, fill: number) => Buffer.alloc(n, fill)
+const body = (...parts: Buffer[]) => Readable.from(parts)
+
+async function openOn(dataDir: string): Promise<Deps> {
+  const config = loadConfig({ file: null, env: {}, overrides: { data_volume: dataDir, log: { level: 'silent' } } })
+  return openDeps(config)
+}
+
+/** A fresh data dir and deps for one test; `reopen` simulates a restart on the same data. */
+function withDeps(title: string, fn: (ctx: { deps: Deps; reopen(): Promise<Deps> }) => Promise<void>) {
+  test(title, async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'berth-uploads-'))
+    const opened: Deps[] = []
+    try {
+      opened.push(await openOn(dataDir))
+      await fn({
+        deps: opened[0]!,
+        async reopen() {
+          await opened[opened.length - 1]!.close()
+          const next = await openOn(dataDir)
+          opened.push(next)
+          return next
+        },
+      })
+    } finally {
+      for (const d of opened) await d.close().catch(() => {})
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  })
+}
+
+async function rejectsWith(p: Promise<unknown>, code: ErrorCode) {
+  await assert.rejects(p, (err: unknown) => err instanceof AppError && err.code === code, `expected ${code}`)
+}
+
+/** Waits until a request holds the upload (its hash state is marked busy). */
+async function busy(deps: Deps, id: string) {
+  for (let i = 0; i < 10_000 && !deps.uploads.get(id)?.busy; i++) await new Promise((r) => setImmediate(r))
+  assert.ok(deps.uploads.get(id)?.busy, 'the first request never took the upload')
+}
+
+async function storedBlob(deps: Deps, digest: string): Promise<Buffer> {
+  return deps.blobs.readSmall(blobKey(digest))
+}
+
+async function uploadArea(deps: Deps): Promise<string[]> {
+  const ids: string[] = []
+  for await (const u of deps.blobs.listUploads()) ids.push(u.id)
+  return ids.sort()
+}
+
+describe('uploads: start, append, finish', () => {
+  withDeps('a chunked upload becomes a blob linked to the repository', async ({ deps }) => {
+    const a = bytes(1000, 1)
+    const b = bytes(70_000, 2)
+    const { id, size } = await startUpload(deps, REPO)
+    assert.equal(size, 0)
+    assert.deepEqual(await uploadStatus(deps, REPO, id), { id, size: 0 })
+    assert.deepEqual(await appendUpload(deps, REPO, id, body(a), { start: 0, end: a.length - 1 }), { id, size: a.length })
+    assert.deepEqual(await appendUpload(deps, REPO, id, body(b)), { id, size: a.length + b.length })
+    assert.deepEqual(await uploadStatus(deps, REPO, id), { id, size: a.length + b.length })
+    const c = bytes(5, 3)
+    const whole = Buffer.concat([a, b, c])
+    assert.deepEqual(await finishUpload(deps, REPO, id, sha256(whole), body(c)), { digest: sha256(whole), size: whole.length })
+    assert.ok((await storedBlob(deps, sha256(whole))).equals(whole))
+    assert.equal(await statBlob(deps, REPO, sha256(whole)), whole.length)
+    await rejectsWith(uploadStatus(deps, REPO, id), 'BLOB_UPLOAD_UNKNOWN')
+    assert.deepEqual(await uploadArea(deps), [])
+    assert.equal(deps.uploads.size, 0, 'no hash state is kept for a finished upload')
+  })
+
+  withDeps('a monolithic upload, an empty blob and a sha512 digest', async ({ deps }) => {
+    const data = bytes(4096, 9)
+    assert.deepEqual(await uploadWhole(deps, REPO, sha256(data), body(data)), { digest: sha256(data), size: data.length })
+    const empty = Buffer.alloc(0)
+    const { id } = await startUpload(deps, REPO)
+    assert.equal((await finishUpload(deps, REPO, id, sha256(empty), null)).size, 0)
+    assert.equal(await statBlob(deps, REPO, sha256(empty)), 0)
+    const { id: id512 } = await startUpload(deps, REPO)
+    await appendUpload(deps, REPO, id512, body(data))
+    await finishUpload(deps, REPO, id512, sha512(data), null)
+    assert.ok((await storedBlob(deps, sha512(data))).equals(data))
+    assert.deepEqual(await uploadArea(deps), [])
+  })
+
+  withDeps('the same blob uploaded twice is one blob', async ({ deps }) => {
+    const data = bytes(300, 4)
+    for (let i = 0; i < 2; i++) {
+      const { id } = await startUpload(deps, REPO)
+      await finishUpload(deps, REPO, id, sha256(data), body(data))
+    }
+    assert.ok((await storedBlob(deps, sha256(data))).equals(data))
+    assert.deepEqual(await uploadArea(deps), [])
+  })
+
+  withDeps('an upload belongs to its repository', async ({ deps }) => {
+    const { id } = await startUpload(deps, REPO)
+    await rejectsWith(uploadStatus(deps, 'library/other', id), 'BLOB_UPLOAD_UNKNOWN')
+    await rejectsWith(appendUpload(deps, 'library/other', id, body(bytes(1, 1))), 'BLOB_UPLOAD_UNKNOWN')
+    await rejectsWith(uploadStatus(deps, REPO, randomUUID()), 'BLOB_UPLOAD_UNKNOWN')
+    assert.deepEqual(await uploadStatus(deps, REPO, id), { id, size: 0 })
+    await cancelUpload(deps, REPO, id)
+  })
+
+  withDeps('start refuses a bad name and leaves nothing', async ({ deps }) => {
+    await rejectsWith(startUpload(deps, 'NoProject'), 'NAME_INVALID')
+    await rejectsWith(startUpload(deps, 'library/../x'), 'NAME_INVALID')
+    assert.deepEqual(await uploadArea(deps), [])
+  })
+
+  withDeps('a chunk not at the end of the upload is RANGE_INVALID and writes nothing', async ({ deps }) => {
+    const a = bytes(100, 1)
+    const { id } = await startUpload(deps, REPO)
+    await appendUpload(deps, REPO, id, body(a))
+    await rejectsWith(appendUpload(deps, REPO, id, body(bytes(10, 2)), { start: 50, end: 59 }), 'RANGE_INVALID')
+    assert.equal(await deps.blobs.uploadSize(id), 100)
+    assert.deepEqual(await uploadStatus(deps, REPO, id), { id, size: 100 })
+    const b = bytes(10, 3)
+    await appendUpload(deps, REPO, id, body(b), { start: 100, end: 109 })
+    await finishUpload(deps, REPO, id, sha256(Buffer.concat([a, b])), null)
+  })
+
+  withDeps('a chunk shorter than its Content-Range is SIZE_INVALID, and the upload recovers', async ({ deps }) => {
+    const a = bytes(100, 1)
+    const { id } = await startUpload(deps, REPO)
+    await appendUpload(deps, REPO, id, body(a), { start: 0, end: 99 })
+    await rejectsWith(appendUpload(deps, REPO, id, body(bytes(5, 7)), { start: 100, end: 149 }), 'SIZE_INVALID')
+    assert.deepEqual(await uploadStatus(deps, REPO, id), { id, size: 100 }, 'the refused chunk is not acknowledged')
+    const b = bytes(50, 2)
+    await appendUpload(deps, REPO, id, body(b), { start: 100, end: 149 })
+    const whole = Buffer.concat([a, b])
+    await finishUpload(deps, REPO, id, sha256(whole), null)
+    assert.ok((await storedBlob(deps, sha256(whole))).equals(whole))
+  })
+
+  withDeps('a second request on a busy upload is BLOB_UPLOAD_BUSY; the first still completes', async ({ deps }) => {
+    const { id } = await startUpload(deps, REPO)
+    const slow = new PassThrough()
+    const first = appendUpload(deps, REPO, id, slow)
+    slow.write(bytes(10, 1))
+    await busy(deps, id)
+    await rejectsWith(appendUpload(deps, REPO, id, body(bytes(1, 2))), 'BLOB_UPLOAD_BUSY')
+    await rejectsWith(finishUpload(deps, REPO, id, sha256(bytes(10, 1)), null), 'BLOB_UPLOAD_BUSY')
+    await rejectsWith(cancelUpload(deps, REPO, id), 'BLOB_UPLOAD_BUSY')
+    slow.end(bytes(10, 1))
+    assert.equal((await first).size, 20)
+    await finishUpload(deps, REPO, id, sha256(bytes(20, 1)), null)
+  })
+
+  withDeps('cancel removes the row and the bytes', async ({ deps }) => {
+    const { id } = await startUpload(deps, REPO)
+    await appendUpload(deps, REPO, id, body(bytes(10, 1)))
+    await cancelUpload(deps, REPO, id)
+    await rejectsWith(uploadStatus(deps, REPO, id), 'BLOB_UPLOAD_UNKNOWN')
+    await rejectsWith(cancelUpload(deps, REPO, id), 'BLOB_UPLOAD_UNKNOWN')
+    assert.deepEqual(await uploadArea(deps), [])
+  })
+})
+
+describe('uploads: resuming', () => {
+  withDeps('after the in-memory hash is dropped, the digest is still right', async ({ deps }) => {
+    const a = bytes(300_000, 1)
+    const b = bytes(123, 2)
+    const { id } = await startUpload(deps, REPO)
+    await appendUpload(deps, REPO, id, body(a))
+    deps.uploads.clear()
+    await appendUpload(deps, REPO, id, body(b))
+    deps.uploads.clear()
+    const whole = Buffer.concat([a, b])
+    assert.deepEqual(await finishUpload(deps, REPO, id, sha256(whole), null), { digest: sha256(whole), size: whole.length })
+  })
+
+  withDeps('after a restart on the same data dir, the upload resumes', async ({ deps, reopen }) => {
+    const a = bytes(1000, 5)
+    const { id } = await startUpload(deps, REPO)
+    await appendUpload(deps, REPO, id, body(a), { start: 0, end: 999 })
+    const again = await reopen()
+    assert.deepEqual(await uploadStatus(again, REPO, id), { id, size: 1000 })
+    const b = bytes(24, 6)
+    await appendUpload(again, REPO, id, body(b), { start: 1000, end: 1023 })
+    const whole = Buffer.concat([a, b])
+    await finishUpload(again, REPO, id, sha256(whole), null)
+    assert.ok((await storedBlob(again, sha256(whole))).equals(whole))
+  })
+
+  withDeps('extra bytes past the acknowledged size (a torn request) are cut off', async ({ deps }) => {
+    const a = bytes(500, 1)
+    const { id } = await startUpload(deps, REPO)
+    await appendUpload(deps, REPO, id, body(a))
+    // a request wrote more, then the process died before acknowledging it
+    await deps.blobs.appendUpload(id, a.length, body(bytes(777, 0xee)))
+    deps.uploads.clear()
+    const b = bytes(10, 2)
+    await appendUpload(deps, REPO, id, body(b), { start: 500, end: 509 })
+    assert.equal(await deps.blobs.uploadSize(id), 510)
+    const whole = Buffer.concat([a, b])
+    await finishUpload(deps, REPO, id, sha256(whole), null)
+    assert.ok((await storedBlob(deps, sha256(whole))).equals(whole))
+  })
+
+  withDeps('extra bytes are cut off before a finish without a body too (sha256 and sha512)', async ({ deps }) => {
+    for (const [digestOf, fill] of [[sha256, 1], [sha512, 2]] as const) {
+      const a = bytes(500, fill)
+      const { id } = await startUpload(deps, REPO)
+      await appendUpload(deps, REPO, id, body(a))
+      await deps.blobs.appendUpload(id, a.length, body(bytes(3, 0xee)))
+      deps.uploads.clear()
+      await finishUpload(deps, REPO, id, digestOf(a), null)
+      assert.ok((await storedBlob(deps, digestOf(a))).equals(a))
+    }
+  })
+
+  withDeps('a client that goes away mid-chunk: the chunk is not acknowledged and can be sent again', async ({ deps }) => {
+    const a = bytes(1000, 1)
+    const { id } = await startUpload(deps, REPO)
+    await appendUpload(deps, REPO, id, body(a))
+    async function* torn() {
+      yield bytes(400, 9)
+      throw new Error('connection reset')
+    }
+    await assert.rejects(appendUpload(deps, REPO, id, Readable.from(torn())))
+    assert.deepEqual(await uploadStatus(deps, REPO, id), { id, size: 1000 })
+    const b = bytes(400, 2)
+    await appendUpload(deps, REPO, id, body(b), { start: 1000, end: 1399 })
+    const whole = Buffer.concat([a, b])
+    await finishUpload(deps, REPO, id, sha256(whole), null)
+    assert.ok((await storedBlob(deps, sha256(whole))).equals(whole))
+  })
+
+  withDeps('bytes lost from the store: BLOB_UPLOAD_UNKNOWN, and the row goes too', async ({ deps }) => {
+    const { id } = await startUpload(deps, REPO)
+    await appendUpload(deps, REPO, id, body(bytes(100, 1)))
+    await deps.blobs.truncateUpload(id, 10)
+    deps.uploads.clear()
+    await rejectsWith(appendUpload(deps, REPO, id, body(bytes(1, 1))), 'BLOB_UPLOAD_UNKNOWN')
+    await rejectsWith(uploadStatus(deps, REPO, id), 'BLOB_UPLOAD_UNKNOWN')
+    assert.deepEqual(await uploadArea(deps), [])
+  })
+})
+
+describe('uploads: digest mismatch', () => {
+  withDeps('DIGEST_INVALID leaves nothing visible', async ({ deps }) => {
+    const data = bytes(2000, 1)
+    const wrong = sha256(bytes(2000, 2))
+    const { id } = await startUpload(deps, REPO)
+    await appendUpload(deps, REPO, id, body(data))
+    await rejectsWith(finishUpload(deps, REPO, id, wrong, body(bytes(1, 1))), 'DIGEST_INVALID')
+    await rejectsWith(statBlob(deps, REPO, wrong), 'BLOB_UNKNOWN')
+    await rejectsWith(statBlob(deps, REPO, sha256(data)), 'BLOB_UNKNOWN')
+    assert.equal(await deps.blobs.stat(blobKey(wrong)), null)
+    assert.equal(await deps.blobs.stat(blobKey(sha256(Buffer.concat([data, bytes(1, 1)])))), null)
+    await rejectsWith(uploadStatus(deps, REPO, id), 'BLOB_UPLOAD_UNKNOWN')
+    assert.deepEqual(await uploadArea(deps), [])
+    assert.equal(deps.uploads.size, 0)
+  })
+
+  withDeps('DIGEST_INVALID on a monolithic and a sha512 upload leaves nothing either', async ({ deps }) => {
+    const data = bytes(100, 1)
+    await rejectsWith(uploadWhole(deps, REPO, sha256(bytes(100, 2)), body(data)), 'DIGEST_INVALID')
+    const { id } = await startUpload(deps, REPO)
+    await rejectsWith(finishUpload(deps, REPO, id, sha512(bytes(100, 2)), body(data)), 'DIGEST_INVALID')
+    await rejectsWith(statBlob(deps, REPO, sha256(data)), 'BLOB_UNKNOWN')
+    assert.deepEqual(await uploadArea(deps), [])
+    const rows = await deps.db.selectFrom('upload').select('id').execute()
+    assert.deepEqual(rows, [])
+  })
+
+  withDeps('a malformed digest is refused before anything happens', async ({ deps }) => {
+    const { id } = await startUpload(deps, REPO)
+    await appendUpload(deps, REPO, id, body(bytes(10, 1)))
+    await rejectsWith(finishUpload(deps, REPO, id, 'sha256:nope', null), 'DIGEST_INVALID')
+    assert.deepEqual(await uploadStatus(deps, REPO, id), { id, size: 10 }, 'the upload survives a malformed digest')
+    await finishUpload(deps, REPO, id, sha256(bytes(10, 1)), null)
+  })
+})
+
+describe('uploads: purging', () => {
+  withDeps('removes stale rows and orphan files, keeps fresh uploads', async ({ deps }) => {
+    const now = Date.now()
+    const clockAt = (ms: number) => { deps.clock = { now: () => new Date(ms) } }
+
+    clockAt(Date.parse('2020-01-01T00:00:00Z'))
+    const stale = await startUpload(deps, REPO)
+    await appendUpload(deps, REPO, stale.id, body(bytes(10, 1)))
+
+    // a fresh upload last touched after the cutoff
+    clockAt(now + 2 * 86_400_000)
+    const fresh = await startUpload(deps, REPO)
+    const freshBytes = bytes(20, 2)
+    await appendUpload(deps, REPO, fresh.id, body(freshBytes))
+
+    // bytes with no row: a crash between creating the file and inserting the row
+    const orphan = randomUUID()
+    await deps.blobs.createUpload(orphan)
+    await deps.blobs.appendUpload(orphan, 0, body(bytes(5, 3)))
+
+    clockAt(now)
+    const removed = await purgeUploads(deps, new Date(now + 86_400_000))
+    assert.equal(removed, 2)
+    await rejectsWith(uploadStatus(deps, REPO, stale.id), 'BLOB_UPLOAD_UNKNOWN')
+    assert.equal(await deps.blobs.uploadSize(stale.id), null)
+    assert.equal(await deps.blobs.uploadSize(orphan), null)
+    assert.deepEqual(await uploadArea(deps), [fresh.id])
+
+    // the fresh one is whole and still finishes
+    assert.deepEqual(await uploadStatus(deps, REPO, fresh.id), { id: fresh.id, size: 20 })
+    await finishUpload(deps, REPO, fresh.id, sha256(freshBytes), null)
+    assert.deepEqual(await uploadArea(deps), [])
+  })
+
+  withDeps('with a cutoff in the past, nothing is removed', async ({ deps }) => {
+    const { id } = await startUpload(deps, REPO)
+    const orphan = randomUUID()
+    await deps.blobs.createUpload(orphan)
+    assert.equal(await purgeUploads(deps, new Date(Date.now() - 3_600_000)), 0)
+    assert.deepEqual(await uploadArea(deps), [id, orphan].sort())
+    await cancelUpload(deps, REPO, id)
+    await deps.blobs.deleteUpload(orphan)
+  })
+
+  withDeps('a busy upload is not purged', async ({ deps }) => {
+    const { id } = await startUpload(deps, REPO)
+    const slow = new PassThrough()
+    const pending = appendUpload(deps, REPO, id, slow)
+    slow.write(bytes(10, 1))
+    await busy(deps, id)
+    assert.equal(await purgeUploads(deps, new Date(Date.now() + 86_400_000)), 0)
+    slow.end()
+    assert.equal((await pending).size, 10)
+    assert.deepEqual(await uploadStatus(deps, REPO, id), { id, size: 10 })
+    await cancelUpload(deps, REPO, id)
+  })
+})
