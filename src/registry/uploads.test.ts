@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
@@ -335,6 +335,13 @@ describe('uploads: purging', () => {
     assert.deepEqual(await uploadArea(deps), [id, orphan].sort())
     await cancelUpload(deps, REPO, id)
     await deps.blobs.deleteUpload(orphan)
+  })
+
+  withDeps('a stray file in the upload area that is no upload id is not counted as removed', async ({ deps }) => {
+    // e.g. an editor's backup or .DS_Store next to the upload files
+    await mkdir(join(deps.config.storage.filesystem.rootdirectory, 'uploads'), { recursive: true })
+    await writeFile(join(deps.config.storage.filesystem.rootdirectory, 'uploads', 'README'), 'not an upload')
+    assert.equal(await purgeUploads(deps, new Date(Date.now() + 86_400_000)), 0)
   })
 
   withDeps('a busy upload is not purged', async ({ deps }) => {
