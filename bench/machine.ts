@@ -71,7 +71,7 @@ function cmd(file: string, args: string[]): string {
 }
 
 export function machineFacts(dataDir: string, repoRoot: string, loadAtStart: number): MachineFacts {
-  const df = cmd('df', ['-T', '--output=source,fstype', dataDir]).split('\n')[1]?.trim().replace(/\s+/, ' ') ?? 'unknown'
+  const df = cmd('df', ['--output=source,fstype', dataDir]).split('\n')[1]?.trim().replace(/\s+/, ' ') ?? 'unknown'
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     nproc: os.availableParallelism(),

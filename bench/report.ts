@@ -57,13 +57,13 @@ export function ratio(r: Row): number | null {
   return r.better === 'higher' ? r.a / r.b : r.b / r.a
 }
 
-function met(r: Row): boolean | null {
+/** One mark per target (ratio, then absolute), '—' where a figure is missing. */
+function met(r: Row): string {
+  const mark = (ok: boolean | null): string => (ok === null ? '—' : ok ? '✅' : '❌')
   const q = ratio(r)
-  const checks: boolean[] = []
-  if (q !== null) checks.push(q >= r.ratioTarget)
-  if (r.absTarget && isNum(r.a)) checks.push(r.absTarget.op === '>=' ? r.a >= r.absTarget.value : r.a < r.absTarget.value)
-  if (!isNum(r.a) || checks.length === 0) return isNum(r.a) && isNum(r.b) ? null : false
-  return checks.every(Boolean)
+  const marks = [mark(q === null ? (isNum(r.a) ? null : false) : q >= r.ratioTarget)]
+  if (r.absTarget) marks.push(mark(isNum(r.a) ? (r.absTarget.op === '>=' ? r.a >= r.absTarget.value : r.a < r.absTarget.value) : false))
+  return marks.join(' ')
 }
 
 export function renderTable(rep: Report): string {
@@ -76,8 +76,7 @@ export function renderTable(rep: Report): string {
     const qs = q === null ? '—' : `${q.toFixed(2)}×${r.better === 'lower' ? ` (${B}/${A})` : ''}`
     const targets = [`ratio ≥ ${r.ratioTarget.toFixed(1)}`]
     if (r.absTarget) targets.push(`${A} ${r.absTarget.op === '>=' ? '≥' : '<'} ${fmt(r.absTarget.value)} ${r.unit}`)
-    const m = met(r)
-    out.push(`| ${r.scenario} | ${r.metric} (${r.unit}) | ${cell(r.a)} | ${cell(r.b)} | ${qs} | ${targets.join('; ')} | ${m === null ? '—' : m ? '✅' : '❌'} |`)
+    out.push(`| ${r.scenario} | ${r.metric} (${r.unit}) | ${cell(r.a)} | ${cell(r.b)} | ${qs} | ${targets.join('; ')} | ${met(r)} |`)
   }
   return out.join('\n')
 }
