@@ -48,12 +48,13 @@ export function loadConfig(opts: LoadOptions = {}): ResolvedConfig {
     if (typeof fromFile !== 'object' || Array.isArray(fromFile)) throw new ConfigError([`${file}: the top level must be a mapping`])
   }
   const merged = structuredClone(fromFile) as Record<string, unknown>
+  // A bad variable is reported once and left out, so the file's own problems still show.
   applyEnv(merged, opts.env ?? {}, problems)
   deepMerge(merged, (opts.overrides ?? {}) as Record<string, unknown>)
-  if (problems.length) throw new ConfigError(problems)
 
   const parsed = configSchema.safeParse(merged)
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map(describeIssue))
+  if (!parsed.success) problems.push(...parsed.error.issues.flatMap(describeIssue))
+  if (problems.length || !parsed.success) throw new ConfigError(problems)
   const config = parsed.data
   const dataDir = resolve(config.data_volume)
   return {
@@ -64,10 +65,9 @@ export function loadConfig(opts: LoadOptions = {}): ResolvedConfig {
   }
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const key = issue.path.join('.') || '(top level)'
-  if (issue.code === 'unrecognized_keys') return `${[...issue.path, ...issue.keys].join('.')}: unknown key`
-  return `${key}: ${issue.message}`
+function describeIssue(issue: z.core.$ZodIssue): string[] {
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => `${[...issue.path, k].join('.')}: unknown key`)
+  return [`${issue.path.join('.') || '(top level)'}: ${issue.message}`]
 }
 
 /** Every leaf path of the schema, so BERTH_LOG_LEVEL maps to log.level without guessing at underscores. */
@@ -99,10 +99,16 @@ function applyEnv(target: Record<string, unknown>, env: Record<string, string | 
     if (!leaf) continue // other BERTH_* variables (e.g. BERTH_ADMIN_PASSWORD) belong to later sections
     let value: unknown = raw
     if (leaf.schema instanceof z.ZodNumber) {
+      if (!/^-?\d+(\.\d+)?$/.test(raw.trim())) {
+        problems.push(`${name}: expected a number, got "${raw}"`)
+        continue
+      }
       value = Number(raw)
-      if (raw.trim() === '' || Number.isNaN(value)) problems.push(`${name}: expected a number, got "${raw}"`)
     } else if (leaf.schema instanceof z.ZodBoolean) {
-      if (!['true', 'false', '1', '0'].includes(raw)) problems.push(`${name}: expected true or false, got "${raw}"`)
+      if (!['true', 'false', '1', '0'].includes(raw)) {
+        problems.push(`${name}: expected true or false, got "${raw}"`)
+        continue
+      }
       value = raw === 'true' || raw === '1'
     }
     setPath(target, leaf.path, value)

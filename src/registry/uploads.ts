@@ -131,8 +131,12 @@ export async function purgeUploads(deps: Deps, before: Date): Promise<number> {
   }
   for await (const { id, modified } of deps.blobs.listUploads()) {
     if (modified < before && !(await hasUpload(deps.db, id))) {
-      await deps.blobs.deleteUpload(id).catch(() => {})
-      removed++
+      try {
+        await deps.blobs.deleteUpload(id)
+        removed++
+      } catch (err) {
+        deps.log.warn({ err, id }, 'cannot remove a file in the upload area')
+      }
     }
   }
   return removed
