@@ -80,7 +80,8 @@ export function machineFacts(dataDir: string, repoRoot: string, loadAtStart: num
     kernel: `${os.type()} ${os.release()}`,
     node: process.version,
     distribution: cmd('docker-registry', ['--version']),
-    berthCommit: cmd('git', ['-C', repoRoot, 'rev-parse', '--short', 'HEAD']),
+    berthCommit: cmd('git', ['-C', repoRoot, 'rev-parse', '--short', 'HEAD']) +
+      (cmd('git', ['-C', repoRoot, 'status', '--porcelain', '--', 'src']) ? ' + uncommitted changes in src/' : ''),
     filesystem: `${dataDir} on ${df}`,
     loadavg: `${loadAtStart.toFixed(2)} at start, ${os.loadavg()[0]!.toFixed(2)} at end`,
   }
