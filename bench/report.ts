@@ -12,8 +12,8 @@ export interface Row {
   /** A = Berth, B = distribution */
   a: Figure
   b: Figure
-  /** minimum ratio (oriented so > 1 means A is better) */
-  ratioTarget: number
+  /** minimum ratio (oriented so > 1 means A is better); none where the two figures are not alike */
+  ratioTarget?: number
   /** absolute target on A's figure */
   absTarget?: { op: '>=' | '<'; value: number }
 }
@@ -61,7 +61,8 @@ export function ratio(r: Row): number | null {
 function met(r: Row): string {
   const mark = (ok: boolean | null): string => (ok === null ? '—' : ok ? '✅' : '❌')
   const q = ratio(r)
-  const marks = [mark(q === null ? (isNum(r.a) ? null : false) : q >= r.ratioTarget)]
+  const marks: string[] = []
+  if (r.ratioTarget !== undefined) marks.push(mark(q === null ? (isNum(r.a) ? null : false) : q >= r.ratioTarget))
   if (r.absTarget) marks.push(mark(isNum(r.a) ? (r.absTarget.op === '>=' ? r.a >= r.absTarget.value : r.a < r.absTarget.value) : false))
   return marks.join(' ')
 }
@@ -74,9 +75,9 @@ export function renderTable(rep: Report): string {
   for (const r of rep.rows) {
     const q = ratio(r)
     const qs = q === null ? '—' : `${q.toFixed(2)}×${r.better === 'lower' ? ` (${B}/${A})` : ''}`
-    const targets = [`ratio ≥ ${r.ratioTarget.toFixed(1)}`]
+    const targets = r.ratioTarget === undefined ? [] : [`ratio ≥ ${r.ratioTarget.toFixed(1)}`]
     if (r.absTarget) targets.push(`${A} ${r.absTarget.op === '>=' ? '≥' : '<'} ${fmt(r.absTarget.value)} ${r.unit}`)
-    out.push(`| ${r.scenario} | ${r.metric} (${r.unit}) | ${cell(r.a)} | ${cell(r.b)} | ${qs} | ${targets.join('; ')} | ${met(r)} |`)
+    out.push(`| ${r.scenario} | ${r.metric} (${r.unit}) | ${cell(r.a)} | ${cell(r.b)} | ${qs} | ${targets.join('; ') || 'none (not alike, see notes)'} | ${met(r) || '—'} |`)
   }
   return out.join('\n')
 }

@@ -21,6 +21,8 @@ export type RegistryCache = {
   links: LruCache<number>
   /** digest → manifest bytes (content-addressed, so never stale) */
   manifests: LruCache<Buffer>
+  /** repository name → all its tag names, sorted; pages are cut from it */
+  tagLists: LruCache<string[]>
 }
 
 export function createRegistryCache(opts: { entries: number; manifestBytes: number }): RegistryCache {
@@ -31,6 +33,8 @@ export function createRegistryCache(opts: { entries: number; manifestBytes: numb
     artifacts: new LruCache(opts.entries),
     links: new LruCache(opts.entries),
     manifests: new LruCache(opts.manifestBytes, (b) => b.length + 64),
+    // weighed in tag names, so a few huge repositories cannot hold unbounded memory
+    tagLists: new LruCache(opts.entries, (tags) => tags.length + 1),
   }
 }
 

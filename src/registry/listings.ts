@@ -11,9 +11,31 @@ export type Page<T> = { items: T[]; /** the `last` of the next page, when there 
 
 const MAX_PAGE = 10_000
 
+/** Tags in lexical order, paged: cut from the repository's cached sorted list, loaded once per change. */
 export async function listTags(deps: Deps, repository: string, opts: { n?: number; last?: string }): Promise<Page<string>> {
-  const repositoryId = await requireRepositoryId(deps, repository)
-  return page(opts, (limit) => listTagNames(deps.db, repositoryId, { last: opts.last, limit }), MAX_PAGE)
+  let all = deps.cache.tagLists.get(repository)
+  if (!all) {
+    const epoch = deps.cache.epoch
+    const repositoryId = await requireRepositoryId(deps, repository)
+    const loaded = await listTagNames(deps.db, repositoryId, { limit: Number.MAX_SAFE_INTEGER })
+    if (epoch === deps.cache.epoch) deps.cache.tagLists.set(repository, loaded)
+    all = loaded
+  }
+  const from = opts.last === undefined ? 0 : firstAfter(all, opts.last)
+  const tags = all
+  return page(opts, async (limit) => tags.slice(from, from + limit), MAX_PAGE)
+}
+
+/** Index of the first name sorting after `last` (binary search; the list is in SQL byte order). */
+function firstAfter(sorted: string[], last: string): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid]! <= last) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 export async function listRepositories(deps: Deps, opts: { n?: number; last?: string }): Promise<Page<string>> {

@@ -95,7 +95,10 @@ export async function putManifest(deps: Deps, repository: string, reference: str
   deps.cache.manifests.set(digest, body)
   invalidate(deps.cache, deps.cache.artifacts, cacheKey(repository, digest))
   invalidate(deps.cache, deps.cache.links, cacheKey(repository, digest))
-  if (ref.tag !== undefined) invalidate(deps.cache, deps.cache.tags, cacheKey(repository, ref.tag))
+  if (ref.tag !== undefined) {
+    invalidate(deps.cache, deps.cache.tags, cacheKey(repository, ref.tag))
+    invalidate(deps.cache, deps.cache.tagLists, repository)
+  }
   return { digest, subject: parsed.subject?.digest ?? null }
 }
 
@@ -118,6 +121,7 @@ export async function deleteManifest(deps: Deps, repository: string, reference: 
   if (ref.tag !== undefined) {
     const removed = await deleteTag(deps.db, repositoryId, ref.tag)
     invalidate(deps.cache, deps.cache.tags, cacheKey(repository, ref.tag))
+    invalidate(deps.cache, deps.cache.tagLists, repository)
     if (!removed) throw new AppError('MANIFEST_UNKNOWN', { tag: ref.tag })
     return
   }
@@ -130,6 +134,7 @@ export async function deleteManifest(deps: Deps, repository: string, reference: 
     await unlinkBlob(trx, repositoryId, artifact.digest)
   })
   for (const tag of tags) invalidate(deps.cache, deps.cache.tags, cacheKey(repository, tag))
+  if (tags.length) invalidate(deps.cache, deps.cache.tagLists, repository)
   invalidate(deps.cache, deps.cache.artifacts, cacheKey(repository, artifact.digest))
   invalidate(deps.cache, deps.cache.links, cacheKey(repository, artifact.digest))
 }

@@ -173,15 +173,11 @@ async function claim(deps: Deps, repository: string, id: string): Promise<Upload
 async function write(deps: Deps, id: string, state: UploadState, body: Readable): Promise<void> {
   const { hash } = state
   let added = 0
-  async function* hashing(source: Readable): AsyncGenerator<Buffer> {
-    for await (const chunk of source) {
-      hash.update(chunk as Buffer)
-      added += (chunk as Buffer).length
-      yield chunk as Buffer
-    }
-  }
   try {
-    await deps.blobs.appendUpload(id, state.size, hashing(body))
+    await deps.blobs.appendUpload(id, state.size, body, (chunk) => {
+      hash.update(chunk)
+      added += chunk.length
+    })
   } catch (err) {
     // Bytes may be half written and the hash has seen them: drop the state, the row still holds the truth.
     deps.uploads.delete(id)

@@ -27,10 +27,11 @@ export interface BlobStore {
   /** Bytes in the upload area, or null if it does not exist. */
   uploadSize(id: string): Promise<number | null>
   /**
-   * Appends `source` at `offset` (which must be the upload's current size) and resolves with
-   * the bytes written. On a source error the bytes written so far stay; the caller decides.
+   * Appends `source` at `offset` (which must be the upload's current size), calling `onChunk`
+   * with each chunk before it is written, and resolves with the bytes written. On a source error
+   * the bytes written so far stay; the caller decides.
    */
-  appendUpload(id: string, offset: number, source: Readable | AsyncIterable<Buffer>): Promise<number>
+  appendUpload(id: string, offset: number, source: Readable | AsyncIterable<Buffer>, onChunk?: (chunk: Buffer) => void): Promise<number>
   /** Cuts the upload back to `size` bytes (recovery after a torn request). */
   truncateUpload(id: string, size: number): Promise<void>
   /** Streams the upload's bytes so far (to rebuild a hash after a restart). */

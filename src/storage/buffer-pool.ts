@@ -1,7 +1,7 @@
 // Reused read buffers for the blob read path: touching freshly allocated memory costs more
 // than copying through a warm buffer, so buffers go back to a pool once a socket has taken them.
-export const CHUNK_SIZE = 256 * 1024
-const MAX_POOLED = 256
+export const CHUNK_SIZE = 1024 * 1024
+const MAX_POOLED = 32
 const pool: Buffer[] = []
 
 export function takeBuffer(): Buffer {

@@ -1,15 +1,14 @@
 // BlobStore on a local (or shared) filesystem. Objects appear by rename(2), which is atomic,
 // so a crash at any moment leaves either the whole object or nothing under blobs/.
-import { createReadStream, createWriteStream } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import { mkdir, open, readFile, readdir, rename, stat, truncate, unlink, writeFile, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { randomUUID } from 'node:crypto'
-import { pipeline } from 'node:stream/promises'
-import type { Readable } from 'node:stream'
 import { NotFound } from '../errors.js'
 import type { BlobReader, BlobStore } from './blob-store.js'
 import { blobPath, uploadPath } from './paths.js'
 import { takeBuffer, giveBuffer, CHUNK_SIZE } from './buffer-pool.js'
+import { appendFile } from './append-file.js'
 
 export function createFilesystemStore(opts: { root: string }): BlobStore {
   const root = opts.root
@@ -120,15 +119,13 @@ export function createFilesystemStore(opts: { root: string }): BlobStore {
       }
     },
 
-    async appendUpload(id, offset, source) {
-      const out = createWriteStream(uploadPath(root, id), { flags: 'r+', start: offset, highWaterMark: 4 * 1024 * 1024 })
+    async appendUpload(id, offset, source, onChunk) {
       try {
-        await pipeline(source as Readable, out)
+        return await appendFile(uploadPath(root, id), offset, source, onChunk)
       } catch (err) {
         if (isNotFound(err)) throw new NotFound(id)
         throw err
       }
-      return out.bytesWritten
     },
 
     async truncateUpload(id, size) {
