@@ -1,7 +1,7 @@
 // Versioned migrations, one set for every dialect. Listed here rather than read from a folder
 // so the compiled build carries them and their order is explicit.
 import type { Kysely } from 'kysely'
-import { Migrator, type Migration } from 'kysely/migration'
+import { Migrator, type Migration } from 'kysely'
 import * as registry from './migrations/20261127000100-registry.js'
 
 const migrations: Record<string, Migration> = {

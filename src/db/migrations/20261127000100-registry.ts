@@ -1,5 +1,5 @@
 // The registry's data model: projects, repositories, blobs and their links, artifacts, tags, uploads.
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createTable('project')
@@ -85,5 +85,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('update_time', 'varchar(32)', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('upload_update_time').on('upload').column('update_time').execute()
-  void sql
 }
