@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { NotFound } from '../errors.js'
 import type { BlobReader, BlobStore } from './blob-store.js'
 import { blobPath, uploadPath } from './paths.js'
-import { takeBuffer, giveBuffer, CHUNK_SIZE } from './buffer-pool.js'
+import { takeBuffer, giveBuffer } from './buffer-pool.js'
 import { appendFile } from './append-file.js'
 
 export function createFilesystemStore(opts: { root: string }): BlobStore {
@@ -47,8 +47,8 @@ export function createFilesystemStore(opts: { root: string }): BlobStore {
           let inFlight: Promise<void> | null = null
           try {
             while (pos <= end) {
-              const buf = takeBuffer()
-              const { bytesRead } = await fh.read(buf, 0, Math.min(CHUNK_SIZE, end - pos + 1), pos)
+              const buf = takeBuffer(end - pos + 1)
+              const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, end - pos + 1), pos)
               if (bytesRead === 0) {
                 giveBuffer(buf)
                 throw new Error(`blob ${key} is shorter than expected`)
@@ -133,7 +133,7 @@ export function createFilesystemStore(opts: { root: string }): BlobStore {
     },
 
     readUpload(id) {
-      return createReadStream(uploadPath(root, id), { highWaterMark: CHUNK_SIZE })
+      return createReadStream(uploadPath(root, id), { highWaterMark: 1024 * 1024 })
     },
 
     async commitUpload(id, key) {

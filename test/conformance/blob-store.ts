@@ -516,7 +516,7 @@ export function describeBlobStore(name: string, make: (dir: string) => BlobStore
       })
 
       it('a sink that fails makes pipeTo reject, and the next reader is unharmed', async (store) => {
-        const { key, sha } = await putLarge(store, 41, 4 * 1024 * 1024)
+        const { key, sha } = await putLarge(store, 41, 12 * 1024 * 1024)
         const reader = await store.open(key)
         try {
           let n = 0
