@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto'
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Deps } from './deps.js'
 import { v2Plugin } from './http/v2/plugin.js'
+import { registerAuthentication } from './http/auth.js'
+import { tokenPlugin } from './http/token.js'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/
 
@@ -47,6 +49,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   }
 
   app.decorateRequest('berthRoute', undefined)
+  registerAuthentication(app, deps)
   await app.register(v2Plugin, { deps })
+  await app.register(tokenPlugin, { deps })
   return app
 }

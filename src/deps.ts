@@ -11,6 +11,10 @@ import { createFilesystemStore } from './storage/filesystem.js'
 import { createRegistryCache, type RegistryCache } from './registry/cache.js'
 import type { UploadStates } from './registry/uploads.js'
 import { createMetrics, type Metrics } from './metrics.js'
+import { createAuthCache, type AuthCache } from './iam/auth-cache.js'
+import { loadOrCreateSigningKey, type SigningKey } from './token/keys.js'
+import { bootstrapIdentity } from './iam/bootstrap.js'
+import { createAuditBuffer, flushAudit, type AuditBuffer } from './audit/log.js'
 
 export type Clock = { now(): Date }
 
@@ -23,6 +27,9 @@ export type Deps = {
   uploads: UploadStates
   log: Logger
   metrics: Metrics
+  authCache: AuthCache
+  auditBuffer: AuditBuffer
+  signingKey: SigningKey
   clock: Clock
   close(): Promise<void>
 }
@@ -48,16 +55,22 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
       break
   }
 
-  return {
+  const deps: Deps = {
     config, db, blobs, log,
     cache: createRegistryCache({ entries: config.registry.cache.entries, manifestBytes: config.registry.cache.manifest_bytes }),
     uploads: new Map(),
     metrics: createMetrics({ processMetrics: opts.processMetrics ?? false }),
+    authCache: createAuthCache(),
+    auditBuffer: createAuditBuffer(),
+    signingKey: loadOrCreateSigningKey(config.token.private_key_path),
     clock: { now: () => new Date() },
     async close() {
+      await flushAudit(deps)
       await db.destroy()
     },
   }
+  await bootstrapIdentity(deps)
+  return deps
 }
 
 export function createLogger(config: Pick<ResolvedConfig, 'log'>): Logger {

@@ -29,6 +29,16 @@ export const errorTable = {
   UNAUTHORIZED: { status: 401, oci: 'UNAUTHORIZED', harbor: 'UNAUTHORIZED', message: 'authentication required' },
   DENIED: { status: 403, oci: 'DENIED', harbor: 'FORBIDDEN', message: 'requested access to the resource is denied' },
   TOO_MANY_REQUESTS: { status: 429, oci: 'TOOMANYREQUESTS', harbor: 'TOO_MANY_REQUESTS', message: 'too many requests' },
+  // Harbor's REST API
+  BAD_REQUEST: { status: 400, oci: 'UNSUPPORTED', harbor: 'BAD_REQUEST', message: 'bad request' },
+  NOT_FOUND: { status: 404, oci: 'NAME_UNKNOWN', harbor: 'NOT_FOUND', message: 'resource not found' },
+  PROJECT_UNKNOWN: { status: 404, oci: 'NAME_UNKNOWN', harbor: 'NOT_FOUND', message: 'project not found' },
+  CONFLICT: { status: 409, oci: 'DENIED', harbor: 'CONFLICT', message: 'resource already exists' },
+  PRECONDITION_FAILED: { status: 412, oci: 'DENIED', harbor: 'PRECONDITION', message: 'precondition failed' },
+  PAYLOAD_TOO_LARGE: { status: 413, oci: 'SIZE_INVALID', harbor: 'BAD_REQUEST', message: 'request body too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, oci: 'UNSUPPORTED', harbor: 'UNSUPPORTED_MEDIA_TYPE', message: 'unsupported media type' },
+  FORBIDDEN: { status: 403, oci: 'DENIED', harbor: 'FORBIDDEN', message: 'forbidden' },
+  METHOD_NOT_ALLOWED: { status: 405, oci: 'UNSUPPORTED', harbor: 'METHOD_NOT_ALLOWED', message: 'method not allowed' },
   INTERNAL: { status: 500, oci: 'UNKNOWN', harbor: 'UNKNOWN', message: 'internal server error' },
 } as const satisfies Record<string, ErrorRow>
 

@@ -21,6 +21,7 @@ const ENV_ALIASES: Record<string, string[]> = {
   BERTH_HOST: ['http', 'host'],
   BERTH_PORT: ['http', 'port'],
   BERTH_DATA_DIR: ['data_volume'],
+  BERTH_ADMIN_PASSWORD: ['harbor_admin_password'],
 }
 
 export type LoadOptions = {
@@ -33,6 +34,7 @@ export type LoadOptions = {
 export type ResolvedConfig = Config & {
   database: Config['database'] & { sqlite: { path: string } }
   storage: Config['storage'] & { filesystem: { rootdirectory: string } }
+  token: Config['token'] & { private_key_path: string }
 }
 
 export function loadConfig(opts: LoadOptions = {}): ResolvedConfig {
@@ -62,6 +64,7 @@ export function loadConfig(opts: LoadOptions = {}): ResolvedConfig {
     data_volume: dataDir,
     database: { ...config.database, sqlite: { path: resolve(config.database.sqlite.path ?? join(dataDir, 'berth.db')) } },
     storage: { ...config.storage, filesystem: { rootdirectory: resolve(config.storage.filesystem.rootdirectory ?? join(dataDir, 'registry')) } },
+    token: { ...config.token, private_key_path: resolve(config.token.private_key_path ?? join(dataDir, 'token-key.pem')) },
   }
 }
 
@@ -96,7 +99,7 @@ function applyEnv(target: Record<string, unknown>, env: Record<string, string | 
   for (const [name, raw] of Object.entries(env)) {
     if (!name.startsWith('BERTH_') || raw === undefined) continue
     const leaf = byName.get(name)
-    if (!leaf) continue // other BERTH_* variables (e.g. BERTH_ADMIN_PASSWORD) belong to later sections
+    if (!leaf) continue // BERTH_* variables of other tools (BERTH_E2E_TARGET …) are not ours to judge
     let value: unknown = raw
     if (leaf.schema instanceof z.ZodNumber) {
       if (!/^-?\d+(\.\d+)?$/.test(raw.trim())) {

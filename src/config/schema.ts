@@ -9,6 +9,32 @@ export const configSchema = z.strictObject({
   data_volume: z.string().min(1).default('./data'),
   /** The URL clients reach Berth at; when set, Location headers are absolute under it, else relative. */
   external_url: z.url({ protocol: /^https?$/ }).optional(),
+  /** The first system admin's initial password (Harbor's key); generated and logged once when unset. */
+  harbor_admin_password: z.string().min(8).optional(),
+  auth: z.strictObject({
+    /** Harbor's auth_mode; LDAP and OIDC come later. */
+    mode: z.enum(['db_auth']).default('db_auth'),
+    /** Anyone may sign up through POST /api/v2.0/users (Harbor's self_registration). */
+    self_registration: z.boolean().default(false),
+    /** Who may create projects: everyone signed in, or system admins only. */
+    project_creation_restriction: z.enum(['everyone', 'adminonly']).default('everyone'),
+    /** Portal session lifetime, renewed by use (Harbor's 30 minutes). */
+    session_ttl_minutes: z.number().int().min(1).default(30),
+    /** Failed logins before a user is locked out, and for how long. */
+    lockout: z.strictObject({
+      max_failures: z.number().int().min(1).default(5),
+      lock_seconds: z.number().int().min(1).default(300),
+    }).prefault({}),
+  }).prefault({}),
+  token: z.strictObject({
+    /** Lifetime of registry bearer tokens (Harbor's token_expiration). */
+    expiration_minutes: z.number().int().min(1).default(30),
+    /** The `service` clients name when asking for a token. */
+    service: z.string().min(1).default('harbor-registry'),
+    issuer: z.string().min(1).default('harbor-token-issuer'),
+    /** PEM private key (EC P-256 or RSA) signing tokens; defaults to <data_volume>/token-key.pem, generated at first start. */
+    private_key_path: z.string().min(1).optional(),
+  }).prefault({}),
   http: z.strictObject({
     host: z.string().min(1).default('0.0.0.0'),
     port: z.number().int().min(0).max(65535).default(5000),

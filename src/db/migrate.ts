@@ -3,9 +3,11 @@
 import type { Kysely } from 'kysely'
 import { Migrator, type Migration } from 'kysely'
 import * as registry from './migrations/20261127000100-registry.js'
+import * as identity from './migrations/20261127000200-identity.js'
 
 const migrations: Record<string, Migration> = {
   '20261127000100-registry': registry,
+  '20261127000200-identity': identity,
 }
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {

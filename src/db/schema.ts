@@ -7,6 +7,7 @@ export interface ProjectTable {
   name: string
   /** 1 public, 0 private; an integer so the column means the same in both dialects. */
   public: number
+  owner_id: number | null
   creation_time: string
   update_time: string
 }
@@ -87,7 +88,121 @@ export interface UploadTable {
   update_time: string
 }
 
+export interface UserTable {
+  user_id: Generated<number>
+  username: string
+  email: string | null
+  realname: Generated<string>
+  comment: Generated<string>
+  password: string
+  sysadmin_flag: Generated<number>
+  creation_time: string
+  update_time: string
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie value: a stolen database does not yield live sessions */
+  id_hash: string
+  user_id: number
+  csrf_token: string
+  expires_at: string
+  creation_time: string
+}
+
+export interface ProjectMetadataTable {
+  project_id: number
+  name: string
+  value: string
+  creation_time: string
+  update_time: string
+}
+
+export interface ProjectMemberTable {
+  id: Generated<number>
+  project_id: number
+  entity_id: number
+  entity_type: 'u' | 'g'
+  role: number
+  creation_time: string
+  update_time: string
+}
+
+export interface RobotTable {
+  id: Generated<number>
+  name: string
+  description: Generated<string>
+  project_id: Generated<number>
+  level: 'system' | 'project'
+  secret: string
+  duration: number
+  /** seconds since the epoch; -1 never */
+  expires_at: number
+  disabled: Generated<number>
+  creator_ref: Generated<number>
+  creation_time: string
+  update_time: string
+}
+
+export interface RobotPermissionTable {
+  robot_id: number
+  kind: 'project' | 'system'
+  namespace: string
+  resource: string
+  action: string
+}
+
+export interface LabelTable {
+  id: Generated<number>
+  name: string
+  description: Generated<string>
+  color: Generated<string>
+  scope: 'g' | 'p'
+  project_id: Generated<number>
+  creation_time: string
+  update_time: string
+}
+
+export interface ArtifactLabelTable {
+  artifact_id: number
+  label_id: number
+  creation_time: string
+}
+
+export interface QuotaTable {
+  project_id: number
+  hard_storage: number
+  creation_time: string
+  update_time: string
+}
+
+export interface SystemSettingTable {
+  name: string
+  value: string
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  project_id: number
+  operation: string
+  resource_type: string
+  resource: string
+  username: string
+  client_ip: string
+  op_time: string
+}
+
 export interface Database {
+  harbor_user: UserTable
+  session: SessionTable
+  project_metadata: ProjectMetadataTable
+  project_member: ProjectMemberTable
+  robot: RobotTable
+  robot_permission: RobotPermissionTable
+  label: LabelTable
+  artifact_label: ArtifactLabelTable
+  quota: QuotaTable
+  system_setting: SystemSettingTable
+  audit_log: AuditLogTable
   project: ProjectTable
   repository: RepositoryTable
   blob: BlobTable
@@ -107,3 +222,7 @@ export type ArtifactRow = Selectable<ArtifactTable>
 export type NewArtifactRow = Insertable<ArtifactTable>
 export type TagRow = Selectable<TagTable>
 export type UploadRow = Selectable<UploadTable>
+export type UserRow = Selectable<UserTable>
+export type RobotRow = Selectable<RobotTable>
+export type LabelRow = Selectable<LabelTable>
+export type AuditLogRow = Selectable<AuditLogTable>

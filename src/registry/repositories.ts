@@ -2,7 +2,7 @@ import { AppError } from '../errors.js'
 import type { Deps } from '../deps.js'
 import type { Db } from '../db/schema.js'
 import { findRepositoryByName, ensureRepository } from '../db/repositories.js'
-import { ensureProject } from '../db/projects.js'
+import { findProjectByName } from '../db/projects.js'
 import { parseRepositoryName } from './grammar.js'
 
 /** The repository's id, or undefined if nothing was ever pushed to it. Cached. */
@@ -21,12 +21,10 @@ export async function requireRepositoryId(deps: Deps, name: string): Promise<num
   return id
 }
 
-/**
- * Creates the project (the name's first component) and the repository on first push, as Harbor
- * does for a push into a project; access control (issue 3) will refuse missing projects instead.
- */
-export async function ensureRepositoryForPush(deps: Deps, trx: Db, name: string, now: string): Promise<number> {
+/** The repository's id, created on its first push; the project (the name's first component) must exist, as in Harbor. */
+export async function ensureRepositoryForPush(_deps: Deps, trx: Db, name: string, now: string): Promise<number> {
   const { project } = parseRepositoryName(name)
-  const projectId = await ensureProject(trx, project, now)
-  return ensureRepository(trx, projectId, name, now)
+  const row = await findProjectByName(trx, project)
+  if (!row) throw new AppError('PROJECT_UNKNOWN', { project }, `project ${project} not found`)
+  return ensureRepository(trx, row.project_id, name, now)
 }

@@ -11,6 +11,7 @@ import { cancelUploadHandler, patchUploadHandler, postUploadHandler, putUploadHa
 import { deleteManifestHandler, getManifestHandler, putManifestHandler } from './manifests.js'
 import { catalogHandler, referrersHandler, tagsHandler } from './listings.js'
 import { parseRepositoryName } from '../../registry/grammar.js'
+import { authorizeV2 } from './access.js'
 
 export type V2Handler<R extends V2Route = V2Route> = (deps: Deps, request: FastifyRequest, reply: FastifyReply, route: R) => Promise<unknown>
 
@@ -43,6 +44,7 @@ export async function v2Plugin(app: FastifyInstance, opts: { deps: Deps }) {
     request.berthRoute = route.route
     if (!ROUTE_METHODS[route.route].includes(request.method)) throw new AppError('UNSUPPORTED', { method: request.method })
     if ('name' in route) parseRepositoryName(route.name)
+    await authorizeV2(deps, request, reply, route)
     return dispatch(deps, request, reply, route)
   }
 

@@ -5,6 +5,7 @@ import { AppError } from '../../errors.js'
 import { queryOf, locationFor, type V2Handler } from './plugin.js'
 import { isDigest, isValidName } from '../../registry/grammar.js'
 import { mountBlob } from '../../registry/blobs.js'
+import { mayPull } from './access.js'
 import { appendUpload, cancelUpload, finishUpload, startUpload, uploadStatus, uploadWhole, type UploadInfo } from '../../registry/uploads.js'
 
 type UploadsRoute = { route: 'uploads'; name: string }
@@ -57,7 +58,8 @@ export const postUploadHandler: V2Handler<UploadsRoute> = async (deps, request, 
   const q = queryOf(request)
   if (q.mount !== undefined) {
     // A mount that cannot happen (unknown blob, bad source name) falls back to a new upload, as the spec says.
-    if (isDigest(q.mount) && q.from !== undefined && isValidName(q.from) && (await mountBlob(deps, route.name, q.mount, q.from))) {
+    if (isDigest(q.mount) && q.from !== undefined && isValidName(q.from) && (await mayPull(deps, request, q.from))
+      && (await mountBlob(deps, route.name, q.mount, q.from))) {
       request.raw.resume()
       return sendCreated(deps, reply, route.name, q.mount)
     }

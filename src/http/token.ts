@@ -1,0 +1,93 @@
+// GET/POST /service/token: the Docker registry token flow (distribution docs/spec/auth/token.md
+// and oauth.md). Basic credentials or none (anonymous) in; a JWT whose access claim RBAC decided out.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { SignJWT, jwtVerify } from 'jose'
+import type { Deps } from '../deps.js'
+import { AppError } from '../errors.js'
+import { issueToken, parseScope } from '../token/service.js'
+import { authenticatePassword } from '../iam/authenticate.js'
+import { findUserByName } from '../db/users.js'
+import type { Principal, TokenAccess } from '../iam/principal.js'
+import { sendHarborError } from './harbor-errors.js'
+
+const REFRESH_TTL_SECONDS = 7 * 24 * 3600
+
+export async function tokenPlugin(app: FastifyInstance, opts: { deps: Deps }) {
+  const { deps } = opts
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)))
+  })
+  app.setErrorHandler((err, request, reply) => sendHarborError(request, reply, err))
+
+  app.get('/service/token', async (request, reply) => {
+    const q = request.query as Record<string, string | string[] | undefined>
+    if (request.authFailure) throw new AppError('UNAUTHORIZED', undefined, request.authFailure === 'locked' ? 'too many failed logins, try again later' : 'invalid credentials')
+    const principal = request.principal.kind === 'token' ? null : request.principal
+    if (!principal) throw new AppError('UNAUTHORIZED', undefined, 'a registry token cannot obtain another token')
+    const scopes = scopesOf(q.scope)
+    const issued = await issueToken(deps, principal, scopes)
+    const body: Record<string, unknown> = { token: issued.token, access_token: issued.token, expires_in: issued.expiresIn, issued_at: issued.issuedAt }
+    if (q.offline_token === 'true' && principal.kind === 'user') body.refresh_token = await refreshTokenFor(deps, principal.username)
+    return send(reply, body)
+  })
+
+  // OAuth2 (docker login with identity tokens): grant_type password or refresh_token.
+  app.post('/service/token', async (request, reply) => {
+    const f = (request.body ?? {}) as Record<string, string | undefined>
+    const scopes = scopesOf(f.scope?.split(' ').filter(Boolean))
+    let principal: Principal
+    if (f.grant_type === 'password') {
+      if (!f.username || f.password === undefined) throw new AppError('BAD_REQUEST', undefined, 'username and password are required')
+      const result = await authenticatePassword(deps, f.username, f.password, request.ip)
+      if ('error' in result) throw new AppError('UNAUTHORIZED', undefined, 'invalid credentials')
+      principal = result.principal
+    } else if (f.grant_type === 'refresh_token') {
+      const username = f.refresh_token ? await usernameFromRefresh(deps, f.refresh_token) : null
+      const user = username ? await findUserByName(deps.db, username) : undefined
+      if (!user) throw new AppError('UNAUTHORIZED', undefined, 'invalid refresh token')
+      principal = { kind: 'user', id: user.user_id, username: user.username, sysadmin: user.sysadmin_flag === 1, via: 'basic' }
+    } else {
+      throw new AppError('BAD_REQUEST', undefined, 'grant_type must be password or refresh_token')
+    }
+    const issued = await issueToken(deps, principal, scopes)
+    const body: Record<string, unknown> = { access_token: issued.token, token: issued.token, expires_in: issued.expiresIn, issued_at: issued.issuedAt, scope: f.scope ?? '' }
+    if (f.access_type === 'offline' && principal.kind === 'user') body.refresh_token = await refreshTokenFor(deps, principal.username)
+    return send(reply, body)
+  })
+}
+
+function send(reply: FastifyReply, body: Record<string, unknown>) {
+  return reply.header('cache-control', 'no-store').header('content-type', 'application/json').send(JSON.stringify(body))
+}
+
+function scopesOf(raw: string | string[] | undefined): TokenAccess[] {
+  const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]
+  const scopes: TokenAccess[] = []
+  // docker sends several scopes in one parameter separated by spaces, others repeat the parameter
+  for (const s of list.flatMap((x) => x.split(' ')).filter(Boolean).slice(0, 64)) {
+    const parsed = parseScope(s)
+    if (!parsed) throw new AppError('BAD_REQUEST', { scope: s }, `invalid scope "${s}"`)
+    scopes.push(parsed)
+  }
+  return scopes
+}
+
+async function refreshTokenFor(deps: Deps, username: string): Promise<string> {
+  const now = Math.floor(deps.clock.now().getTime() / 1000)
+  return new SignJWT({ typ: 'refresh' })
+    .setProtectedHeader({ alg: deps.signingKey.alg, kid: deps.signingKey.kid })
+    .setIssuer(deps.config.token.issuer).setAudience(`${deps.config.token.service}/refresh`)
+    .setSubject(username).setIssuedAt(now).setExpirationTime(now + REFRESH_TTL_SECONDS)
+    .sign(deps.signingKey.privateKey)
+}
+
+async function usernameFromRefresh(deps: Deps, token: string): Promise<string | null> {
+  try {
+    const { payload } = await jwtVerify(token, deps.signingKey.publicKey, {
+      issuer: deps.config.token.issuer, audience: `${deps.config.token.service}/refresh`, algorithms: [deps.signingKey.alg], currentDate: deps.clock.now(),
+    })
+    return payload.typ === 'refresh' && typeof payload.sub === 'string' ? payload.sub : null
+  } catch {
+    return null
+  }
+}

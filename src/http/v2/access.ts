@@ -1,0 +1,61 @@
+// Access control on /v2, as distribution's appendAccessRecords: the method gives the actions
+// (GET/HEAD pull; POST/PUT/PATCH pull+push; DELETE delete), the repository gives the project,
+// and RBAC (or the bearer token's access claim) decides. Anonymous callers get 401 with the
+// Bearer challenge that starts the token flow; signed-in callers get 403 DENIED.
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Deps } from '../../deps.js'
+import { AppError } from '../../errors.js'
+import { grantActions, tokenAllows } from '../../token/service.js'
+import type { V2Route } from './routes.js'
+
+export function actionsFor(method: string): string[] {
+  if (method === 'GET' || method === 'HEAD') return ['pull']
+  if (method === 'DELETE') return ['delete']
+  return ['pull', 'push']
+}
+
+/** The token endpoint's absolute URL, as clients need it in the challenge. */
+export function tokenRealm(deps: Deps, request: FastifyRequest): string {
+  if (deps.config.external_url) return `${deps.config.external_url.replace(/\/+$/, '')}/service/token`
+  const proto = (request.headers['x-forwarded-proto'] as string | undefined)?.split(',')[0]?.trim() || request.protocol
+  const host = (request.headers['x-forwarded-host'] as string | undefined)?.split(',')[0]?.trim() || request.headers.host || 'localhost'
+  return `${proto}://${host}/service/token`
+}
+
+function challenge(deps: Deps, request: FastifyRequest, reply: FastifyReply, scope: string | null, error?: string): never {
+  const parts = [`realm="${tokenRealm(deps, request)}"`, `service="${deps.config.token.service}"`]
+  if (scope) parts.push(`scope="${scope}"`)
+  if (error) parts.push(`error="${error}"`)
+  reply.header('www-authenticate', `Bearer ${parts.join(',')}`)
+  throw new AppError('UNAUTHORIZED', scope ? { scope } : undefined)
+}
+
+/** Throws the right 401/403 unless the caller may use `route` with this method. */
+export async function authorizeV2(deps: Deps, request: FastifyRequest, reply: FastifyReply, route: V2Route): Promise<void> {
+  const p = request.principal
+  if (request.authFailure) challenge(deps, request, reply, null, request.authFailure === 'invalid_token' ? 'invalid_token' : undefined)
+  if (route.route === 'base') {
+    if (p.kind === 'anonymous') challenge(deps, request, reply, null)
+    return
+  }
+  const wanted = route.route === 'catalog'
+    ? { type: 'registry', name: 'catalog', actions: ['*'] }
+    : { type: 'repository', name: route.name, actions: actionsFor(request.method) }
+  const scope = `${wanted.type}:${wanted.name}:${wanted.actions.join(',')}`
+
+  if (p.kind === 'token') {
+    if (wanted.actions.every((a) => tokenAllows(p.access, wanted.type, wanted.name, a))) return
+    challenge(deps, request, reply, scope, 'insufficient_scope')
+  }
+  const granted = await grantActions(deps, p, wanted)
+  if (wanted.actions.every((a) => granted.includes(a) || granted.includes('*'))) return
+  if (p.kind === 'anonymous') challenge(deps, request, reply, scope)
+  throw new AppError('DENIED', { scope })
+}
+
+/** Whether the caller may pull from `repository` (the source of a cross-repository mount). */
+export async function mayPull(deps: Deps, request: FastifyRequest, repository: string): Promise<boolean> {
+  const p = request.principal
+  if (p.kind === 'token') return tokenAllows(p.access, 'repository', repository, 'pull')
+  return (await grantActions(deps, p, { type: 'repository', name: repository, actions: ['pull'] })).includes('pull')
+}

@@ -1,0 +1,36 @@
+// First start: the system admin from configuration and the public project `library`, as Harbor.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Deps } from '../deps.js'
+import { findUserByName, insertUser } from '../db/users.js'
+import { findProjectByName } from '../db/projects.js'
+import { insertMember } from '../db/members.js'
+import { generateSecret, hashPassword } from './passwords.js'
+import { ROLE_IDS } from '../rbac/roles.js'
+
+export async function bootstrapIdentity(deps: Deps): Promise<void> {
+  const now = deps.clock.now().toISOString()
+  let admin = await findUserByName(deps.db, 'admin')
+  if (!admin) {
+    let password = deps.config.harbor_admin_password
+    if (!password) {
+      password = generateSecret(20)
+      const file = join(deps.config.data_volume, 'admin-initial-password')
+      writeFileSync(file, `${password}\n`, { mode: 0o600 })
+      deps.log.warn({ file }, 'no harbor_admin_password configured: generated the admin password and wrote it to this file')
+    }
+    await insertUser(deps.db, { username: 'admin', email: null, realname: 'system admin', comment: 'admin user', password: await hashPassword(password), sysadmin: true, now })
+    admin = (await findUserByName(deps.db, 'admin'))!
+    deps.log.info('created the system admin "admin"')
+  }
+  if (!(await findProjectByName(deps.db, 'library'))) {
+    await deps.db.transaction().execute(async (trx) => {
+      const row = await trx.insertInto('project')
+        .values({ name: 'library', public: 1, owner_id: admin.user_id, creation_time: now, update_time: now })
+        .returning('project_id').executeTakeFirstOrThrow()
+      await trx.insertInto('project_metadata').values({ project_id: row.project_id, name: 'public', value: 'true', creation_time: now, update_time: now }).execute()
+      await insertMember(trx, row.project_id, admin.user_id, ROLE_IDS.projectAdmin, now)
+    })
+    deps.log.info('created the public project "library"')
+  }
+}
