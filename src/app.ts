@@ -5,6 +5,8 @@ import type { Deps } from './deps.js'
 import { v2Plugin } from './http/v2/plugin.js'
 import { registerAuthentication } from './http/auth.js'
 import { tokenPlugin } from './http/token.js'
+import { apiPlugin } from './http/api/plugin.js'
+import { portalPlugin } from './http/portal.js'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/
 
@@ -52,5 +54,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerAuthentication(app, deps)
   await app.register(v2Plugin, { deps })
   await app.register(tokenPlugin, { deps })
+  await app.register(apiPlugin, { deps, prefix: '/api/v2.0' })
+  await app.register(portalPlugin, { deps })
   return app
 }

@@ -4,3 +4,7 @@ export function findProjectByName(db: Db, name: string): Promise<ProjectRow | un
   return db.selectFrom('project').selectAll().where('name', '=', name).executeTakeFirst()
 }
 
+
+export function findProjectById(db: Db, id: number): Promise<ProjectRow | undefined> {
+  return db.selectFrom('project').selectAll().where('project_id', '=', id).executeTakeFirst()
+}

@@ -10,6 +10,11 @@ import { buildApp } from '../../src/app.js'
 import { openDeps } from '../../src/deps.js'
 import { loadConfig, type ConfigInput } from '../../src/config/load.js'
 
+/** The system admin's password in every test server. */
+export const ADMIN_PASSWORD = 'Harbor12345'
+/** `Authorization` header value for the system admin. */
+export const ADMIN_AUTH = `Basic ${Buffer.from(`admin:${ADMIN_PASSWORD}`).toString('base64')}`
+
 export type RunningBerth = {
   /** e.g. http://127.0.0.1:41234 */
   url: string
@@ -28,7 +33,7 @@ export async function startBerth(opts: { dataDir?: string; config?: ConfigInput 
   const config = loadConfig({
     file: null,
     env: {},
-    overrides: { ...opts.config, data_volume: dataDir, http: { host: '127.0.0.1', port: 0, ...opts.config?.http }, log: { level: 'silent', ...opts.config?.log } },
+    overrides: { harbor_admin_password: ADMIN_PASSWORD, ...opts.config, data_volume: dataDir, http: { host: '127.0.0.1', port: 0, ...opts.config?.http }, log: { level: 'silent', ...opts.config?.log } },
   })
   const deps = await openDeps(config)
   const app = await buildApp(deps)
@@ -46,6 +51,16 @@ export async function startBerth(opts: { dataDir?: string; config?: ConfigInput 
   }
 }
 
+/** Creates a project as the system admin (Harbor's POST /api/v2.0/projects). */
+export async function createProject(url: string, name: string, opts: { public?: boolean } = {}): Promise<void> {
+  const res = await fetch(`${url}/api/v2.0/projects`, {
+    method: 'POST',
+    headers: { authorization: ADMIN_AUTH, 'content-type': 'application/json' },
+    body: JSON.stringify({ project_name: name, metadata: { public: String(opts.public ?? false) } }),
+  })
+  if (res.status !== 201 && res.status !== 409) throw new Error(`creating project ${name}: ${res.status} ${await res.text()}`)
+}
+
 export type BerthProcess = RunningBerth & { child: ChildProcess; kill(signal?: NodeJS.Signals): Promise<void> }
 
 /** `berth serve` as a child process; `kill('SIGKILL')` leaves the data dir for a restart on it. */
@@ -54,7 +69,7 @@ export async function spawnBerth(opts: { dataDir?: string; env?: Record<string, 
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'berth-test-')))
   const child = spawn(process.execPath, [MAIN, 'serve', '--host', '127.0.0.1', '--port', '0', '--data', dataDir, ...(opts.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BERTH_LOG_LEVEL: 'info', ...opts.env },
+    env: { ...process.env, BERTH_LOG_LEVEL: 'info', BERTH_ADMIN_PASSWORD: ADMIN_PASSWORD, ...opts.env },
   })
   let stderr = ''
   child.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000) })

@@ -1,0 +1,55 @@
+// The permission each API route states first (Harbor's RequireProjectAccess / RequireSystemAccess):
+// anonymous callers get 401, signed-in callers without the permission 403, unknown projects 404.
+import type { FastifyRequest } from 'fastify'
+import type { Deps } from '../../deps.js'
+import { AppError } from '../../errors.js'
+import { can, canSystem } from '../../rbac/evaluate.js'
+import type { Action, Resource } from '../../rbac/roles.js'
+import { findProjectRef } from '../../projects/lookup.js'
+import { findProjectById } from '../../db/projects.js'
+import type { ProjectRef } from '../../iam/auth-cache.js'
+
+export function requireAuthenticated(request: FastifyRequest): void {
+  const k = request.principal.kind
+  if (k === 'anonymous' || k === 'token') throw new AppError('UNAUTHORIZED')
+}
+
+function deny(request: FastifyRequest): never {
+  const k = request.principal.kind
+  throw k === 'anonymous' || k === 'token' ? new AppError('UNAUTHORIZED') : new AppError('FORBIDDEN')
+}
+
+/**
+ * Harbor's {project_name_or_id}: a number is an id unless the X-Is-Resource-Name header says
+ * it is a name. Returns undefined when no such project exists.
+ */
+export async function resolveProject(deps: Deps, request: FastifyRequest, nameOrId: string): Promise<ProjectRef | undefined> {
+  const isName = String(request.headers['x-is-resource-name'] ?? '').toLowerCase() === 'true'
+  if (!isName && /^[0-9]+$/.test(nameOrId)) {
+    const row = await findProjectById(deps.db, Number(nameOrId))
+    return row && { id: row.project_id, name: row.name, public: row.public === 1 }
+  }
+  return findProjectRef(deps, nameOrId)
+}
+
+/** The project, if the caller may do `action` on `resource` in it; 401/403/404 otherwise. */
+export async function requireProjectAccess(deps: Deps, request: FastifyRequest, nameOrId: string, resource: Resource, action: Action): Promise<ProjectRef> {
+  const project = await resolveProject(deps, request, nameOrId)
+  if (!project) {
+    // unknown and hidden look alike to those who may not see it, as Harbor does for private projects
+    if (request.principal.kind === 'anonymous') throw new AppError('UNAUTHORIZED')
+    throw new AppError('PROJECT_UNKNOWN', { project: nameOrId }, `project ${nameOrId} not found`)
+  }
+  if (!(await can(deps, request.principal, project, resource, action))) {
+    if (!project.public && !(await can(deps, request.principal, project, '', 'read'))) {
+      if (request.principal.kind === 'anonymous') throw new AppError('UNAUTHORIZED')
+      throw new AppError('PROJECT_UNKNOWN', { project: nameOrId }, `project ${nameOrId} not found`)
+    }
+    deny(request)
+  }
+  return project
+}
+
+export function requireSystemAccess(request: FastifyRequest, resource: string, action: string): void {
+  if (!canSystem(request.principal, resource, action)) deny(request)
+}

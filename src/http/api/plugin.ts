@@ -1,0 +1,53 @@
+// Harbor's REST API v2.0 under /api/v2.0: JSON in and out, Harbor's error body, CSRF protection
+// for calls made with the portal's session cookie, and one module per Harbor resource.
+import type { FastifyInstance } from 'fastify'
+import type { Deps } from '../../deps.js'
+import { AppError } from '../../errors.js'
+import { sendHarborError } from '../harbor-errors.js'
+import { CSRF_HEADER } from '../../iam/sessions.js'
+import { QueryError } from './query.js'
+import { systemRoutes } from './system.js'
+import { usersRoutes } from './users.js'
+import { projectRoutes } from './projects.js'
+import { memberRoutes } from './members.js'
+import { repositoryRoutes } from './repositories.js'
+import { artifactRoutes } from './artifacts.js'
+import { labelRoutes } from './labels.js'
+import { robotRoutes } from './robots.js'
+import { searchRoutes } from './search.js'
+import { statisticsRoutes } from './statistics.js'
+import { auditLogRoutes } from './audit-logs.js'
+import { quotaRoutes } from './quotas.js'
+
+/** Largest JSON body any API route accepts. */
+export const API_BODY_LIMIT = 1024 * 1024
+
+export type ApiModule = (app: FastifyInstance, deps: Deps) => void | Promise<void>
+
+/** Every resource module; each registers its own routes. */
+const MODULES: ApiModule[] = [
+  systemRoutes, usersRoutes, projectRoutes, memberRoutes, repositoryRoutes, artifactRoutes, labelRoutes,
+  robotRoutes, searchRoutes, statisticsRoutes, auditLogRoutes, quotaRoutes,
+]
+
+export async function apiPlugin(app: FastifyInstance, opts: { deps: Deps; modules?: ApiModule[] }) {
+  const { deps } = opts
+  app.setErrorHandler((err, request, reply) => {
+    if (err instanceof QueryError) return sendHarborError(request, reply, new AppError('BAD_REQUEST', undefined, err.message))
+    return sendHarborError(request, reply, err)
+  })
+  app.setNotFoundHandler((request, reply) => sendHarborError(request, reply, new AppError('NOT_FOUND', undefined, `no route ${request.method} ${request.url.split('?')[0]}`)))
+
+  app.addHook('onRequest', async (request) => {
+    if (request.authFailure) {
+      throw new AppError('UNAUTHORIZED', undefined, request.authFailure === 'locked' ? 'too many failed logins, try again later' : 'invalid credentials')
+    }
+    // Harbor's CSRF rule: a state-changing call that rides on the session cookie must echo the token.
+    const m = request.method
+    if (request.sessionCsrf && m !== 'GET' && m !== 'HEAD' && m !== 'OPTIONS') {
+      if (request.headers[CSRF_HEADER] !== request.sessionCsrf) throw new AppError('FORBIDDEN', undefined, 'CSRF token invalid')
+    }
+  })
+
+  for (const register of opts.modules ?? MODULES) await register(app, deps)
+}
