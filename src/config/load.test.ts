@@ -159,8 +159,13 @@ describe('loadConfig environment', () => {
   })
 
   test('other variables are ignored', () => {
-    const c = loadConfig({ file: null, env: { BERTH_ADMIN_PASSWORD: 'x', BERTH_NOT_A_KEY: 'y', PATH: '/bin', HOME: undefined } })
+    const c = loadConfig({ file: null, env: { BERTH_NOT_A_KEY: 'y', PATH: '/bin', HOME: undefined } })
     assert.equal(c.http.port, 5000)
+  })
+
+  test('BERTH_ADMIN_PASSWORD sets harbor_admin_password, and a short one is refused', () => {
+    assert.equal(loadConfig({ file: null, env: { BERTH_ADMIN_PASSWORD: 'Secret123' } }).harbor_admin_password, 'Secret123')
+    assertProblemsName(problemsOf({ file: null, env: { BERTH_ADMIN_PASSWORD: 'x' } }), ['harbor_admin_password'])
   })
 })
 

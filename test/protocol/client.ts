@@ -24,18 +24,10 @@ export async function startRegistry(): Promise<Registry> {
     const reg = await startDockerRegistry()
     return { url: reg.url, target: TARGET, close: () => reg.close() }
   }
-  const { startBerth } = await import('../helpers/berth.js')
+  const { startBerth, createProject } = await import('../helpers/berth.js')
   const berth = await startBerth()
-  // Harbor's POST /api/v2.0/projects, if Berth serves it (no auth yet); a 404 means projects
-  // are implicit and the first push creates them.
-  for (const name of PROJECTS) {
-    const res = await fetch(`${berth.url}/api/v2.0/projects`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ project_name: name, public: true, metadata: { public: 'true' } }),
-    })
-    await res.arrayBuffer()
-  }
+  // As in Harbor, a push needs its project: create them through the API as the system admin.
+  for (const name of PROJECTS) await createProject(berth.url, name, { public: true })
   return { url: berth.url, target: TARGET, close: () => berth.close() }
 }
 
@@ -118,6 +110,20 @@ async function toRes(r: Response): Promise<Res> {
 
 export type ReqOpts = { headers?: Record<string, string>; body?: Buffer | string; query?: Record<string, string> }
 
+/**
+ * Credentials every request carries unless it names its own `authorization` ('' for none):
+ * Berth's system admin; distribution runs without auth.
+ */
+export const DEFAULT_AUTH: string | undefined = TARGET === 'berth' ? `Basic ${Buffer.from('admin:Harbor12345').toString('base64')}` : undefined
+
+function withAuth(headers: Record<string, string> = {}): Record<string, string> {
+  if ('authorization' in headers) {
+    const { authorization, ...rest } = headers
+    return authorization ? { ...rest, authorization } : rest
+  }
+  return DEFAULT_AUTH ? { ...headers, authorization: DEFAULT_AUTH } : headers
+}
+
 export class Client {
   constructor(readonly base: string) {}
 
@@ -133,7 +139,7 @@ export class Client {
     const r = await fetch(this.url(pathOrLocation, opts.query), {
       method,
       redirect: 'manual',
-      headers: { ...(hasBody ? {} : method === 'PUT' || method === 'POST' || method === 'PATCH' ? { 'content-length': '0' } : {}), ...opts.headers },
+      headers: withAuth({ ...(hasBody ? {} : method === 'PUT' || method === 'POST' || method === 'PATCH' ? { 'content-length': '0' } : {}), ...opts.headers }),
       body: hasBody ? opts.body : undefined,
     })
     return toRes(r)
@@ -270,7 +276,7 @@ export function rawRequest(base: string, method: string, path: string, headers: 
   return new Promise((resolve, reject) => {
     let answered = false
     const lengthHeader: Record<string, string> = Buffer.isBuffer(body) ? { 'content-length': String(body.length) } : Array.isArray(body) ? { 'transfer-encoding': 'chunked' } : {}
-    const req = httpRequest({ host: u.hostname, port: u.port, method, path, headers: { ...lengthHeader, ...headers } }, (res) => {
+    const req = httpRequest({ host: u.hostname, port: u.port, method, path, headers: withAuth({ ...lengthHeader, ...headers }) }, (res) => {
       answered = true
       const chunks: Buffer[] = []
       res.on('data', (d: Buffer) => chunks.push(d))
