@@ -4,10 +4,12 @@ import type { Kysely } from 'kysely'
 import { Migrator, type Migration } from 'kysely'
 import * as registry from './migrations/20261127000100-registry.js'
 import * as identity from './migrations/20261127000200-identity.js'
+import * as robotCreatorType from './migrations/20261127120000-robot-creator-type.js'
 
 const migrations: Record<string, Migration> = {
   '20261127000100-registry': registry,
   '20261127000200-identity': identity,
+  '20261127120000-robot-creator-type': robotCreatorType,
 }
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {

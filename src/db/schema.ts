@@ -139,6 +139,8 @@ export interface RobotTable {
   expires_at: number
   disabled: Generated<number>
   creator_ref: Generated<number>
+  /** 'local' (a user) or 'robot' */
+  creator_type: Generated<string>
   creation_time: string
   update_time: string
 }
