@@ -1,7 +1,61 @@
-// /c/login and /c/log_out, as Harbor's portal uses them (form-encoded principal and password).
-import type { FastifyInstance } from 'fastify'
+// /c/login and /c/log_out, as Harbor's portal uses them (form-encoded principal and password;
+// Harbor src/core/controllers/base.go). A login opens a session: an HttpOnly cookie and a CSRF
+// token the portal echoes in X-Harbor-CSRF-Token on every state-changing API call.
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { parse as parseCookie, serialize } from 'cookie'
 import type { Deps } from '../deps.js'
+import { AppError } from '../errors.js'
+import { recordAuditSoon } from '../audit/log.js'
+import { authenticatePassword } from '../iam/authenticate.js'
+import { createSession, endSession, SESSION_COOKIE } from '../iam/sessions.js'
+import { sendHarborError } from './harbor-errors.js'
 
-export async function portalPlugin(_app: FastifyInstance, _opts: { deps: Deps }) {
-  // TODO(#3): login and logout land here
+/** Largest login form accepted. */
+const FORM_LIMIT = 16 * 1024
+
+const cookieOptions = (request: FastifyRequest) => ({
+  httpOnly: true, sameSite: 'lax' as const, path: '/', secure: request.protocol === 'https',
+})
+
+export async function portalPlugin(app: FastifyInstance, opts: { deps: Deps }) {
+  const { deps } = opts
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)))
+  })
+  app.setErrorHandler((err, request, reply) => sendHarborError(request, reply, err))
+
+  app.post('/c/login', { bodyLimit: FORM_LIMIT }, async (request, reply) => {
+    const form = (request.body ?? {}) as Record<string, unknown>
+    const principal = typeof form.principal === 'string' ? form.principal : ''
+    const password = typeof form.password === 'string' ? form.password : ''
+    if (principal === '' || password === '') throw new AppError('UNAUTHORIZED', undefined, 'invalid credentials')
+    const result = await authenticatePassword(deps, principal, password, request.ip)
+    if ('error' in result) {
+      // the lock itself is logged by authenticatePassword
+      throw new AppError('UNAUTHORIZED', undefined, result.error === 'locked' ? 'too many failed logins, try again later' : 'invalid credentials')
+    }
+    const user = result.principal
+    // portal sessions are for people; robots use their secret on every call
+    if (user.kind !== 'user') throw new AppError('UNAUTHORIZED', undefined, 'invalid credentials')
+    const session = await createSession(deps, user.id)
+    recordAuditSoon(deps, { operation: 'login', resourceType: 'user', resource: user.username, username: user.username, clientIp: request.ip })
+    return reply.code(200)
+      .header('set-cookie', serialize(SESSION_COOKIE, session.cookie, { ...cookieOptions(request), maxAge: session.maxAge }))
+      .header('x-harbor-csrf-token', session.csrf)
+      .send()
+  })
+
+  app.get('/c/log_out', async (request, reply) => {
+    const sid = request.headers.cookie ? parseCookie(request.headers.cookie)[SESSION_COOKIE] : undefined
+    if (sid) {
+      await endSession(deps, sid)
+      if (request.principal.kind === 'user') {
+        const username = request.principal.username
+        recordAuditSoon(deps, { operation: 'logout', resourceType: 'user', resource: username, username, clientIp: request.ip })
+      }
+    }
+    return reply.code(200)
+      .header('set-cookie', serialize(SESSION_COOKIE, '', { ...cookieOptions(request), maxAge: 0, expires: new Date(0) }))
+      .send()
+  })
 }

@@ -1,0 +1,189 @@
+// Portal sessions: POST /c/login, the sid cookie with CSRF protection on the API, GET /c/log_out,
+// and the lock after repeated failed logins.
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import SqliteDatabase from 'better-sqlite3'
+import { ADMIN_AUTH, ADMIN_PASSWORD, startBerth, type RunningBerth } from '../helpers/berth.js'
+
+const basic = (username: string, password: string) => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
+
+function login(b: RunningBerth, principal: string, password: string) {
+  return fetch(`${b.url}/c/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ principal, password }).toString(),
+  })
+}
+
+/** Logs in; returns the Cookie header to send back and the CSRF token. */
+async function session(b: RunningBerth, principal: string, password: string) {
+  const res = await login(b, principal, password)
+  assert.equal(res.status, 200, await res.clone().text())
+  const setCookie = res.headers.get('set-cookie')!
+  const csrf = res.headers.get('x-harbor-csrf-token')!
+  assert.ok(csrf)
+  return { cookie: setCookie.split(';')[0]!, csrf, setCookie }
+}
+
+async function api(b: RunningBerth, path: string, opts: { method?: string; cookie?: string; csrf?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = {}
+  if (opts.cookie) headers.cookie = opts.cookie
+  if (opts.csrf) headers['x-harbor-csrf-token'] = opts.csrf
+  if (opts.body !== undefined) headers['content-type'] = 'application/json'
+  const res = await fetch(`${b.url}/api/v2.0${path}`, { method: opts.method ?? 'GET', headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) })
+  const text = await res.text()
+  return { status: res.status, json: text ? JSON.parse(text) : undefined }
+}
+
+const code = (r: { json: any }) => r.json?.errors?.[0]?.code
+
+async function createUser(b: RunningBerth, username: string, password: string): Promise<number> {
+  const res = await fetch(`${b.url}/api/v2.0/users`, {
+    method: 'POST',
+    headers: { authorization: ADMIN_AUTH, 'content-type': 'application/json' },
+    body: JSON.stringify({ username, email: `${username}@example.com`, realname: username, password }),
+  })
+  assert.equal(res.status, 201)
+  return Number(res.headers.get('location')!.split('/').pop())
+}
+
+async function auditRows(b: RunningBerth, where: string) {
+  const db = new SqliteDatabase(join(b.dataDir, 'berth.db'), { readonly: true })
+  try {
+    return db.prepare(`select * from audit_log where ${where}`).all() as Array<Record<string, unknown>>
+  } finally {
+    db.close()
+  }
+}
+
+async function eventually<T>(fn: () => Promise<T[]>, want: number): Promise<T[]> {
+  for (let i = 0; i < 50; i++) {
+    const rows = await fn()
+    if (rows.length >= want) return rows
+    await sleep(50)
+  }
+  return fn()
+}
+
+describe('portal sessions', () => {
+  let b: RunningBerth
+  before(async () => { b = await startBerth() })
+  after(async () => { await b.close() })
+
+  test('login sets an HttpOnly SameSite=Lax sid cookie and returns the CSRF token; the cookie reads the API', async () => {
+    const s = await session(b, 'admin', ADMIN_PASSWORD)
+    assert.match(s.setCookie, /^sid=[^;]+;/)
+    assert.match(s.setCookie, /HttpOnly/i)
+    assert.match(s.setCookie, /SameSite=Lax/i)
+    assert.match(s.setCookie, /Path=\//)
+    assert.match(s.setCookie, /Max-Age=1800/)
+    const me = await api(b, '/users/current', { cookie: s.cookie })
+    assert.equal(me.status, 200)
+    assert.equal(me.json.username, 'admin')
+    const rows = await eventually(() => auditRows(b, `operation = 'login' and username = 'admin'`), 1)
+    assert.ok(rows.length >= 1)
+    assert.equal(rows[0]!.resource_type, 'user')
+  })
+
+  test('state-changing calls with the cookie need the CSRF header', async () => {
+    const id = await createUser(b, 'csrfuser', 'Csrfuser123')
+    const s = await session(b, 'csrfuser', 'Csrfuser123')
+    const noHeader = await api(b, `/users/${id}`, { method: 'PUT', cookie: s.cookie, body: { comment: 'no csrf' } })
+    assert.equal(noHeader.status, 403)
+    assert.equal(code(noHeader), 'FORBIDDEN')
+    const wrong = await api(b, `/users/${id}`, { method: 'PUT', cookie: s.cookie, csrf: 'not-the-token', body: { comment: 'bad csrf' } })
+    assert.equal(wrong.status, 403)
+    const other = await session(b, 'admin', ADMIN_PASSWORD)
+    const foreign = await api(b, `/users/${id}`, { method: 'PUT', cookie: s.cookie, csrf: other.csrf, body: { comment: 'other token' } })
+    assert.equal(foreign.status, 403)
+    assert.equal((await api(b, `/users/${id}`, { cookie: s.cookie })).json.comment, '')
+    const ok = await api(b, `/users/${id}`, { method: 'PUT', cookie: s.cookie, csrf: s.csrf, body: { comment: 'with csrf' } })
+    assert.equal(ok.status, 200)
+    assert.equal((await api(b, `/users/${id}`, { cookie: s.cookie })).json.comment, 'with csrf')
+    // POST too (an admin session creating a user)
+    const post = await api(b, '/users', { method: 'POST', cookie: other.cookie, body: { username: 'viacookie', email: 'viacookie@example.com', realname: 'V', password: 'Viacookie123' } })
+    assert.equal(post.status, 403)
+    const post2 = await api(b, '/users', { method: 'POST', cookie: other.cookie, csrf: other.csrf, body: { username: 'viacookie', email: 'viacookie@example.com', realname: 'V', password: 'Viacookie123' } })
+    assert.equal(post2.status, 201)
+  })
+
+  test('log_out ends the session and clears the cookie', async () => {
+    const s = await session(b, 'admin', ADMIN_PASSWORD)
+    assert.equal((await api(b, '/users/current', { cookie: s.cookie })).status, 200)
+    const res = await fetch(`${b.url}/c/log_out`, { headers: { cookie: s.cookie } })
+    assert.equal(res.status, 200)
+    assert.match(res.headers.get('set-cookie')!, /^sid=;.*Max-Age=0/)
+    const after = await api(b, '/users/current', { cookie: s.cookie })
+    assert.equal(after.status, 401)
+    assert.equal(code(after), 'UNAUTHORIZED')
+    // logging out without a session is fine too
+    assert.equal((await fetch(`${b.url}/c/log_out`)).status, 200)
+  })
+
+  test('failed logins are 401 with a Harbor body and set no cookie', async () => {
+    for (const [principal, password] of [['admin', 'wrong'], ['nosuchuser', 'Whatever123'], ['', ADMIN_PASSWORD], ['admin', '']]) {
+      const res = await login(b, principal!, password!)
+      assert.equal(res.status, 401)
+      assert.equal(res.headers.get('set-cookie'), null)
+      assert.equal(code({ json: await res.json() }), 'UNAUTHORIZED')
+    }
+    const res = await fetch(`${b.url}/c/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'x'.repeat(64 * 1024) })
+    assert.ok(res.status >= 400 && res.status < 500)
+    const rows = await eventually(() => auditRows(b, `operation = 'login_failed' and resource = 'nosuchuser'`), 1)
+    assert.equal(rows.length, 1)
+  })
+
+  test('a tampered cookie is anonymous', async () => {
+    const r = await api(b, '/users/current', { cookie: 'sid=forged-value' })
+    assert.equal(r.status, 401)
+  })
+
+  test('a deleted user loses their sessions', async () => {
+    const id = await createUser(b, 'doomed', 'Doomed1234')
+    const s = await session(b, 'doomed', 'Doomed1234')
+    assert.equal((await api(b, '/users/current', { cookie: s.cookie })).status, 200)
+    const del = await fetch(`${b.url}/api/v2.0/users/${id}`, { method: 'DELETE', headers: { authorization: ADMIN_AUTH } })
+    assert.equal(del.status, 200)
+    assert.equal((await api(b, '/users/current', { cookie: s.cookie })).status, 401)
+    assert.equal((await login(b, 'doomed', 'Doomed1234')).status, 401)
+  })
+
+  test('after a password change the old password no longer logs in; the new one does', async () => {
+    const id = await createUser(b, 'changer', 'Changer123')
+    const s = await session(b, 'changer', 'Changer123')
+    const r = await api(b, `/users/${id}/password`, { method: 'PUT', cookie: s.cookie, csrf: s.csrf, body: { old_password: 'Changer123', new_password: 'Changer456' } })
+    assert.equal(r.status, 200)
+    assert.equal((await login(b, 'changer', 'Changer123')).status, 401)
+    assert.equal((await login(b, 'changer', 'Changer456')).status, 200)
+    assert.equal((await fetch(`${b.url}/v2/`, { headers: { authorization: basic('changer', 'Changer123') } })).status, 401)
+    assert.equal((await fetch(`${b.url}/v2/`, { headers: { authorization: basic('changer', 'Changer456') } })).status, 200)
+  })
+})
+
+describe('lockout', () => {
+  test('repeated failures lock the user; the right password is refused until the lock expires', async () => {
+    const b = await startBerth({ config: { auth: { lockout: { max_failures: 3, lock_seconds: 1 } } } })
+    try {
+      await createUser(b, 'locky', 'Locky12345')
+      for (let i = 0; i < 3; i++) assert.equal((await login(b, 'locky', 'Wrong12345')).status, 401)
+      const locked = await login(b, 'locky', 'Locky12345')
+      assert.equal(locked.status, 401)
+      assert.equal(code({ json: await locked.json() }), 'UNAUTHORIZED')
+      assert.equal(locked.headers.get('set-cookie'), null)
+      // Basic credentials are locked out too
+      assert.equal((await fetch(`${b.url}/api/v2.0/users/current`, { headers: { authorization: basic('locky', 'Locky12345') } })).status, 401)
+      // other users are not affected
+      assert.equal((await login(b, 'admin', ADMIN_PASSWORD)).status, 200)
+      await sleep(1100)
+      const res = await login(b, 'locky', 'Locky12345')
+      assert.equal(res.status, 200)
+      assert.match(res.headers.get('set-cookie')!, /^sid=/)
+      const failed = await eventually(() => auditRows(b, `operation = 'login_failed' and resource = 'locky'`), 3)
+      assert.equal(failed.length, 3)
+    } finally {
+      await b.close()
+    }
+  })
+})
