@@ -368,6 +368,27 @@ describe('users API', () => {
       assert.equal(again.status, 201)
     })
 
+    test('deleting a user removes their project memberships', async () => {
+      const u = await makeUser(b)
+      // a developer membership in library (project 1), written straight to the database
+      const db = new SqliteDatabase(join(b.dataDir, 'berth.db'))
+      try {
+        const now = new Date().toISOString()
+        db.prepare(`insert into project_member (project_id, entity_id, entity_type, role, creation_time, update_time) values (1, ?, 'u', 2, ?, ?)`).run(u.id, now, now)
+      } finally {
+        db.close()
+      }
+      const perms = await call(b, '/users/current/permissions?scope=/project/1&relative=true', { auth: u.auth })
+      assert.ok(perms.json.some((p: any) => p.resource === 'repository' && p.action === 'push'))
+      assert.equal((await call(b, `/users/${u.id}`, { method: 'DELETE', auth: ADMIN_AUTH })).status, 200)
+      const ro = new SqliteDatabase(join(b.dataDir, 'berth.db'), { readonly: true })
+      try {
+        assert.equal((ro.prepare(`select count(*) as n from project_member where entity_type = 'u' and entity_id = ?`).get(u.id) as { n: number }).n, 0)
+      } finally {
+        ro.close()
+      }
+    })
+
     test('refusals: anonymous 401, non-admin 403, self 403, user 1 403, bad id 400', async () => {
       const u = await makeUser(b)
       const other = await makeUser(b)
