@@ -1,12 +1,13 @@
 // buildApp(deps) → the Fastify instance with every surface registered. It never listens.
 import { randomUUID } from 'node:crypto'
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify'
 import type { Deps } from './deps.js'
 import { v2Plugin } from './http/v2/plugin.js'
 import { registerAuthentication } from './http/auth.js'
 import { tokenPlugin } from './http/token.js'
 import { apiPlugin } from './http/api/plugin.js'
 import { portalPlugin } from './http/portal.js'
+import { devcenterPlugin } from './http/api/openapi.js'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/
 
@@ -17,7 +18,8 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+/** `onRoute` sees every route as it is registered (tests compare them with api/openapi.yaml). */
+export async function buildApp(deps: Deps, opts: { onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     // one access-log line per request (below) instead of fastify's two
@@ -32,6 +34,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: false },
   })
 
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
@@ -56,5 +59,6 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(tokenPlugin, { deps })
   await app.register(apiPlugin, { deps, prefix: '/api/v2.0' })
   await app.register(portalPlugin, { deps })
+  await app.register(devcenterPlugin, { deps })
   return app
 }

@@ -18,6 +18,7 @@ import { searchRoutes } from './search.js'
 import { statisticsRoutes } from './statistics.js'
 import { auditLogRoutes } from './audit-logs.js'
 import { quotaRoutes } from './quotas.js'
+import { openApiRoutes } from './openapi.js'
 
 /** Largest JSON body any API route accepts. */
 export const API_BODY_LIMIT = 1024 * 1024
@@ -28,6 +29,7 @@ export type ApiModule = (app: FastifyInstance, deps: Deps) => void | Promise<voi
 const MODULES: ApiModule[] = [
   systemRoutes, usersRoutes, projectRoutes, memberRoutes, repositoryRoutes, artifactRoutes, labelRoutes,
   robotRoutes, searchRoutes, statisticsRoutes, auditLogRoutes, quotaRoutes,
+  openApiRoutes,
 ]
 
 export async function apiPlugin(app: FastifyInstance, opts: { deps: Deps; modules?: ApiModule[] }) {
