@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { MEDIA, sha256 } from '../helpers/oci-layout.js'
-import { clientSandbox, getManifest, listTags, requireBinaries, run, runOk, startTarget, type Registry, type RunResult } from './clients.js'
+import { clientSandbox, getManifest, listTags, loginTarget, requireBinaries, run, runOk, startTarget, type Registry, type RunResult } from './clients.js'
 
 describe('buildah: from scratch, commit, push, pull, manifest list', () => {
   let reg: Registry
@@ -36,7 +36,8 @@ describe('buildah: from scratch, commit, push, pull, manifest list', () => {
     requireBinaries('buildah')
     box = await clientSandbox('buildah')
     storage = ['--root', join(box.dir, 'storage'), '--runroot', join(box.dir, 'run'), '--storage-driver', 'vfs']
-    reg = await startTarget()
+    reg = await startTarget({ projects: ['proj'] })
+    await loginTarget(box.env, reg, 'buildah', storage)
   })
   after(async () => {
     await reg?.close()

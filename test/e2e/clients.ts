@@ -1,5 +1,7 @@
 // Shared plumbing for the real-client e2e tests: run skopeo/podman/buildah with a throwaway auth
 // file and storage, fail loudly when a binary is missing, and small HTTP helpers for /v2 checks.
+// Berth needs credentials and existing projects (as Harbor): the helpers log in and send the
+// system admin's Basic credentials; distribution runs without auth and gets none.
 import { spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { createServer, request as httpRequest } from 'node:http'
@@ -7,6 +9,29 @@ import type { AddressInfo } from 'node:net'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { ADMIN_AUTH, ADMIN_PASSWORD } from '../helpers/berth.js'
+
+/** `distribution` when BERTH_E2E_TARGET says so: the scenario then runs against docker-registry. */
+export const TARGET: 'berth' | 'distribution' = process.env.BERTH_E2E_TARGET === 'distribution' ? 'distribution' : 'berth'
+
+/** The headers that authenticate a direct /v2 call to the target: admin Basic on Berth, none on distribution. */
+export const TARGET_AUTH: Record<string, string> = TARGET === 'berth' ? { authorization: ADMIN_AUTH } : {}
+
+/**
+ * fetch with the target's credentials (TARGET_AUTH) unless `init.headers` names its own
+ * `authorization`. Use plain fetch for a registry that is not the target (a docker-registry peer).
+ */
+export function authedFetch(url: string | URL, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<Response> {
+  return fetch(url, { ...init, headers: { ...TARGET_AUTH, ...init.headers } })
+}
+
+/** `auth` option of the helpers below: undefined → the target's credentials, null → none, else that Authorization value. */
+type AuthOpt = { auth?: string | null }
+
+function fetchAs(opts: AuthOpt, url: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<Response> {
+  if (opts.auth === undefined) return authedFetch(url, init)
+  return fetch(url, { ...init, headers: { ...(opts.auth === null ? {} : { authorization: opts.auth }), ...init.headers } })
+}
 
 export type RunResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
 
@@ -63,34 +88,58 @@ export const ACCEPT_ALL_MANIFESTS = [
 ].join(', ')
 
 /** GET (or HEAD) a manifest; returns status, content type, Docker-Content-Digest and the body. */
-export async function getManifest(base: string, name: string, ref: string, opts: { accept?: string; method?: 'GET' | 'HEAD' } = {}) {
-  const res = await fetch(`${base}/v2/${name}/manifests/${ref}`, { method: opts.method ?? 'GET', headers: { accept: opts.accept ?? ACCEPT_ALL_MANIFESTS } })
+export async function getManifest(base: string, name: string, ref: string, opts: { accept?: string; method?: 'GET' | 'HEAD' } & AuthOpt = {}) {
+  const res = await fetchAs(opts, `${base}/v2/${name}/manifests/${ref}`, { method: opts.method ?? 'GET', headers: { accept: opts.accept ?? ACCEPT_ALL_MANIFESTS } })
   const body = opts.method === 'HEAD' ? '' : await res.text()
   return { status: res.status, contentType: res.headers.get('content-type'), digest: res.headers.get('docker-content-digest'), body, headers: res.headers }
 }
 
 /** Tags of a repository through GET /v2/<name>/tags/list. */
-export async function listTags(base: string, name: string): Promise<{ status: number; name?: string; tags?: string[] | null; body: string }> {
-  const res = await fetch(`${base}/v2/${name}/tags/list`)
+export async function listTags(base: string, name: string, opts: AuthOpt = {}): Promise<{ status: number; name?: string; tags?: string[] | null; body: string }> {
+  const res = await fetchAs(opts, `${base}/v2/${name}/tags/list`)
   const body = await res.text()
   if (res.status !== 200) return { status: res.status, body }
   const parsed = JSON.parse(body) as { name?: string; tags?: string[] | null }
   return { status: res.status, body, ...parsed }
 }
 
-export type Registry = { url: string; host: string; close(): Promise<void> }
+export type Registry = {
+  url: string
+  host: string
+  /** `user:password` a client logs in with; undefined when the registry has no auth (distribution) */
+  creds?: string
+  close(): Promise<void>
+}
 
 /**
- * The registry under test: Berth in process. `BERTH_E2E_TARGET=distribution` runs the same scenario
- * against Debian's docker-registry instead, to check a scenario's client commands on the reference.
+ * The registry under test: Berth in process, with `projects` created (private) as the system
+ * admin. `BERTH_E2E_TARGET=distribution` runs the same scenario against Debian's docker-registry
+ * instead (no auth, no projects), to check a scenario's client commands on the reference.
  */
-export async function startTarget(): Promise<Registry> {
-  if (process.env.BERTH_E2E_TARGET === 'distribution') {
+export async function startTarget(opts: { projects?: string[] } = {}): Promise<Registry> {
+  if (TARGET === 'distribution') {
     const { startDockerRegistry } = await import('../helpers/docker-registry.js')
     return startDockerRegistry()
   }
-  const { startBerth } = await import('../helpers/berth.js')
-  return startBerth()
+  const { startBerth, createProject } = await import('../helpers/berth.js')
+  const berth = await startBerth()
+  try {
+    for (const name of opts.projects ?? []) await createProject(berth.url, name)
+  } catch (err) {
+    await berth.close()
+    throw err
+  }
+  return { ...berth, creds: `admin:${ADMIN_PASSWORD}` }
+}
+
+/**
+ * `<tool> login` to `reg` as the system admin into the sandbox's auth file (`globalArgs` go
+ * before `login`, e.g. podman's --root). Nothing to do for a registry without auth.
+ */
+export async function loginTarget(env: Record<string, string>, reg: Registry, tool: 'skopeo' | 'podman' | 'buildah' = 'skopeo', globalArgs: string[] = []): Promise<void> {
+  if (!reg.creds) return
+  const colon = reg.creds.indexOf(':')
+  await runOk(tool, [...globalArgs, 'login', '--tls-verify=false', '-u', reg.creds.slice(0, colon), '-p', reg.creds.slice(colon + 1), reg.host], { env })
 }
 
 export type Exchange = { method: string; path: string; status: number; requestBytes: number }
@@ -128,8 +177,8 @@ export async function startRecordingProxy(target: string): Promise<{ url: string
 }
 
 /** GETs a blob and returns its status, length and the sha256 of the bytes received (streamed). */
-export async function fetchBlobDigest(base: string, name: string, digest: string): Promise<{ status: number; digest: string; size: number }> {
-  const res = await fetch(`${base}/v2/${name}/blobs/${digest}`)
+export async function fetchBlobDigest(base: string, name: string, digest: string, opts: AuthOpt = {}): Promise<{ status: number; digest: string; size: number }> {
+  const res = await fetchAs(opts, `${base}/v2/${name}/blobs/${digest}`)
   const hash = createHash('sha256')
   let size = 0
   if (res.body) {

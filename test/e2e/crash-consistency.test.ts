@@ -7,7 +7,10 @@ import { mkdtemp, rm, stat, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { spawnBerth } from '../helpers/berth.js'
+import { ADMIN_AUTH, createProject, spawnBerth } from '../helpers/berth.js'
+
+/** Every request is the system admin's (projects are private, pushes need credentials). */
+const admin = { authorization: ADMIN_AUTH }
 
 const sha256 = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`
 const blobFile = (dataDir: string, digest: string) => {
@@ -21,7 +24,7 @@ async function pushImage(base: string, repo: string, tag: string, signal: AbortS
   const layers = [randomBytes(4096 + Math.floor(Math.random() * 200_000)), randomBytes(1000)]
   const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: layers.map(sha256) } }))
   for (const blob of [...layers, config]) {
-    const res = await fetch(`${base}/v2/${repo}/blobs/uploads/?digest=${sha256(blob)}`, { method: 'POST', body: blob, signal })
+    const res = await fetch(`${base}/v2/${repo}/blobs/uploads/?digest=${sha256(blob)}`, { method: 'POST', body: blob, headers: admin, signal })
     assert.equal(res.status, 201)
   }
   const manifest = Buffer.from(JSON.stringify({
@@ -29,7 +32,7 @@ async function pushImage(base: string, repo: string, tag: string, signal: AbortS
     config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(config), size: config.length },
     layers: layers.map((l) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: sha256(l), size: l.length })),
   }))
-  const res = await fetch(`${base}/v2/${repo}/manifests/${tag}`, { method: 'PUT', body: manifest, headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }, signal })
+  const res = await fetch(`${base}/v2/${repo}/manifests/${tag}`, { method: 'PUT', body: manifest, headers: { ...admin, 'content-type': 'application/vnd.oci.image.manifest.v1+json' }, signal })
   assert.equal(res.status, 201)
   return { repo, tag, manifest, layers }
 }
@@ -52,6 +55,7 @@ test('kill -9 during pushes leaves a consistent store and loses nothing acknowle
   try {
     for (let round = 0; round < 4; round++) {
       const server = await spawnBerth({ dataDir })
+      if (round === 0) await createProject(server.url, 'crash')
       const controller = new AbortController()
       let n = 0
       const workers = Array.from({ length: 4 }, async (_, w) => {
@@ -84,11 +88,11 @@ test('kill -9 during pushes leaves a consistent store and loses nothing acknowle
     const server = await spawnBerth({ dataDir })
     try {
       for (const image of acked) {
-        const res = await fetch(`${server.url}/v2/${image.repo}/manifests/${image.tag}`, { headers: { accept: 'application/vnd.oci.image.manifest.v1+json' } })
+        const res = await fetch(`${server.url}/v2/${image.repo}/manifests/${image.tag}`, { headers: { ...admin, accept: 'application/vnd.oci.image.manifest.v1+json' } })
         assert.equal(res.status, 200)
         assert.deepEqual(Buffer.from(await res.arrayBuffer()), image.manifest)
         for (const layer of image.layers) {
-          const blob = await fetch(`${server.url}/v2/${image.repo}/blobs/${sha256(layer)}`)
+          const blob = await fetch(`${server.url}/v2/${image.repo}/blobs/${sha256(layer)}`, { headers: admin })
           assert.equal(blob.status, 200)
           assert.equal(sha256(Buffer.from(await blob.arrayBuffer())), sha256(layer))
         }

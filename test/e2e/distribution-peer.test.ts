@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startDockerRegistry, type DockerRegistry } from '../helpers/docker-registry.js'
 import { fixtureDigests, layoutBlobDigests, readLayoutIndex, sha256, writeOciLayout, MEDIA, type LayoutFixture } from '../helpers/oci-layout.js'
-import { clientSandbox, fetchBlobDigest, getManifest, requireBinaries, skopeo, startTarget, type Registry } from './clients.js'
+import { clientSandbox, fetchBlobDigest, getManifest, loginTarget, requireBinaries, skopeo, startTarget, type Registry } from './clients.js'
 
 describe('docker-registry ⇄ Berth with skopeo', () => {
   let berth: Registry
@@ -22,7 +22,8 @@ describe('docker-registry ⇄ Berth with skopeo', () => {
     single = await writeOciLayout(join(box.dir, 'single'), { layers: [1024, 1 << 20, 8 << 20], tag: 'v1' })
     multi = await writeOciLayout(join(box.dir, 'multi'), { layers: [2048, 256 << 10], tag: 'v1', multiArch: true })
     peer = await startDockerRegistry()
-    berth = await startTarget()
+    berth = await startTarget({ projects: ['proj'] })
+    await loginTarget(box.env, berth)
     // seed the peer straight from the layouts
     await skopeo(box.env, 'copy', '--quiet', '--preserve-digests', '--dest-tls-verify=false', `oci:${single.dir}:v1`, `docker://${peer.host}/lib/single:v1`)
     await skopeo(box.env, 'copy', '--quiet', '--all', '--preserve-digests', '--dest-tls-verify=false', `oci:${multi.dir}:v1`, `docker://${peer.host}/lib/multi:v1`)
@@ -83,10 +84,10 @@ describe('docker-registry ⇄ Berth with skopeo', () => {
 
     assert.equal(await copy(`docker://${berth.host}/proj/multi:v1`, `docker://${peer.host}/back/multi:v1`, true), multi.digest)
     for (const img of multi.images) {
-      const child = await getManifest(peer.url, 'back/multi', img.manifestDigest, { accept: MEDIA.ociManifest })
+      const child = await getManifest(peer.url, 'back/multi', img.manifestDigest, { accept: MEDIA.ociManifest, auth: null })
       assert.equal(child.status, 200, child.body)
       for (const d of [img.config, ...img.layers]) {
-        const got = await fetchBlobDigest(peer.url, 'back/multi', d.digest)
+        const got = await fetchBlobDigest(peer.url, 'back/multi', d.digest, { auth: null })
         assert.equal(got.digest, d.digest, `${img.platform.architecture} blob ${d.digest} in docker-registry`)
       }
     }

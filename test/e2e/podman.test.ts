@@ -33,7 +33,7 @@ describe('podman: import, login, push, rmi, pull, tag, push', () => {
     await writeFile(join(rootfs, 'etc', 'os-release'), 'ID=berth-e2e\n')
     await writeFile(join(rootfs, 'payload.bin'), randomBytes(256 << 10))
     await runOk('tar', ['-C', rootfs, '-cf', join(box.dir, 'rootfs.tar'), '.'])
-    reg = await startTarget()
+    reg = await startTarget({ projects: ['proj'] })
     image = `${reg.host}/${repo}`
   })
   after(async () => {
@@ -48,8 +48,15 @@ describe('podman: import, login, push, rmi, pull, tag, push', () => {
   })
 
   test('podman login --tls-verify=false', async () => {
-    // Berth has no auth yet: any credentials (or none) must be accepted by GET /v2/
-    const r = await podman('login', '--tls-verify=false', '--username', 'e2e', '--password', 'e2e-secret', reg.host)
+    if (reg.creds) {
+      // wrong credentials are refused, and nothing is stored in the auth file
+      const bad = await run('podman', [...podmanArgs, 'login', '--tls-verify=false', '--username', 'admin', '--password', 'not-the-password', reg.host], { env: box.env })
+      assert.notEqual(bad.code, 0, `a wrong password logged in: ${bad.stdout}${bad.stderr}`)
+      assert.ok(!(await readFile(box.env.REGISTRY_AUTH_FILE!, 'utf8')).includes(reg.host), 'a refused login left credentials behind')
+    }
+    // distribution has no auth: any credentials are accepted by GET /v2/
+    const [user, password] = reg.creds ? [reg.creds.slice(0, reg.creds.indexOf(':')), reg.creds.slice(reg.creds.indexOf(':') + 1)] : ['e2e', 'e2e-secret']
+    const r = await podman('login', '--tls-verify=false', '--username', user, '--password', password, reg.host)
     assert.match(r.stdout + r.stderr, /Login Succeeded/i)
   })
 
@@ -92,5 +99,11 @@ describe('podman: import, login, push, rmi, pull, tag, push', () => {
 
   test('podman logout', async () => {
     await podman('logout', reg.host)
+    if (reg.creds) {
+      // logged out, Berth refuses a pull from the private project
+      await podman('rmi', '--force', `${image}:v1`)
+      const r = await run('podman', [...podmanArgs, 'pull', '--quiet', '--tls-verify=false', `${image}:v1`], { env: box.env })
+      assert.notEqual(r.code, 0, `pulled from a private project after logout: ${r.stdout}`)
+    }
   })
 })

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { spawnBerth, type BerthProcess } from '../helpers/berth.js'
+import { ADMIN_AUTH, ADMIN_PASSWORD, createProject, spawnBerth, type BerthProcess } from '../helpers/berth.js'
 import { blobPath, fixtureDigests, layoutBlobDigests, readLayoutIndex, sha256, writeOciLayout, type LayoutFixture } from '../helpers/oci-layout.js'
 import { clientSandbox, fetchBlobDigest, requireBinaries, skopeo } from './clients.js'
 
@@ -22,6 +22,10 @@ function rebase(location: string, base: string): string {
 function withDigest(url: string, digest: string): string {
   return `${url}${url.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`
 }
+
+/** Berth-only test (it spawns `berth serve`): every request is the system admin's. */
+const admin = { authorization: ADMIN_AUTH }
+const CREDS = `admin:${ADMIN_PASSWORD}`
 
 describe('berth serve restarted after SIGKILL', () => {
   let dataDir: string
@@ -43,7 +47,9 @@ describe('berth serve restarted after SIGKILL', () => {
   async function restart(): Promise<BerthProcess> {
     if (berth) await berth.kill('SIGKILL')
     assert.ok(!berth || berth.child.signalCode === 'SIGKILL' || berth.child.exitCode !== null)
+    const first = !berth
     berth = await spawnBerth({ dataDir })
+    if (first) await createProject(berth.url, 'proj')
     return berth
   }
 
@@ -53,14 +59,14 @@ describe('berth serve restarted after SIGKILL', () => {
     const digest = sha256(blob)
     const cut = 1_500_001 // not on any power-of-two boundary
 
-    const post = await fetch(`${b.url}/v2/${repo}/blobs/uploads/`, { method: 'POST' })
+    const post = await fetch(`${b.url}/v2/${repo}/blobs/uploads/`, { method: 'POST', headers: admin })
     assert.equal(post.status, 202, await post.text())
     assert.ok(post.headers.get('location'), 'POST gives a Location')
     let location = rebase(post.headers.get('location')!, b.url)
 
     const patch1 = await fetch(location, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/octet-stream', 'content-range': `0-${cut - 1}` },
+      headers: { ...admin, 'content-type': 'application/octet-stream', 'content-range': `0-${cut - 1}` },
       body: blob.subarray(0, cut),
     })
     assert.equal(patch1.status, 202, await patch1.text())
@@ -70,25 +76,25 @@ describe('berth serve restarted after SIGKILL', () => {
     b = await restart()
     location = rebase(location, b.url)
 
-    const status = await fetch(location)
+    const status = await fetch(location, { headers: admin })
     assert.equal(status.status, 204, `upload status after restart: ${status.status} ${await status.text()}`)
     assert.equal(status.headers.get('range'), `0-${cut - 1}`, 'the first chunk survived the crash')
     location = rebase(status.headers.get('location') ?? location, b.url)
 
     const patch2 = await fetch(location, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/octet-stream', 'content-range': `${cut}-${blob.length - 1}` },
+      headers: { ...admin, 'content-type': 'application/octet-stream', 'content-range': `${cut}-${blob.length - 1}` },
       body: blob.subarray(cut),
     })
     assert.equal(patch2.status, 202, await patch2.text())
     assert.equal(patch2.headers.get('range'), `0-${blob.length - 1}`)
     location = rebase(patch2.headers.get('location') ?? location, b.url)
 
-    const put = await fetch(withDigest(location, digest), { method: 'PUT', headers: { 'content-length': '0' } })
+    const put = await fetch(withDigest(location, digest), { method: 'PUT', headers: { ...admin, 'content-length': '0' } })
     assert.equal(put.status, 201, await put.text())
     assert.equal(put.headers.get('docker-content-digest'), digest)
 
-    const got = await fetchBlobDigest(b.url, repo, digest)
+    const got = await fetchBlobDigest(b.url, repo, digest, { auth: ADMIN_AUTH })
     assert.equal(got.status, 200)
     assert.equal(got.size, blob.length)
     assert.equal(got.digest, digest)
@@ -105,14 +111,14 @@ describe('berth serve restarted after SIGKILL', () => {
 
     test('the half-sent blob is not visible after restart', async () => {
       const b = await restart()
-      const post = await fetch(`${b.url}/v2/${repo}/blobs/uploads/`, { method: 'POST' })
+      const post = await fetch(`${b.url}/v2/${repo}/blobs/uploads/`, { method: 'POST', headers: admin })
       assert.equal(post.status, 202, await post.text())
       const target = new URL(withDigest(rebase(post.headers.get('location')!, b.url), layer.digest))
 
       // stream about a third of the blob, let the server take it in, then kill the server
       const req = httpRequest({
         host: target.hostname, port: target.port, method: 'PUT', path: target.pathname + target.search,
-        headers: { 'content-type': 'application/octet-stream', 'content-length': String(layer.size) },
+        headers: { ...admin, 'content-type': 'application/octet-stream', 'content-length': String(layer.size) },
       })
       const outcome = new Promise<string>((resolve) => {
         req.on('response', (res) => { res.resume(); resolve(`response ${res.statusCode}`) })
@@ -128,21 +134,21 @@ describe('berth serve restarted after SIGKILL', () => {
       assert.match(result, /^error /, `the PUT was cut off by the kill, not answered (${result})`)
 
       const b2 = await restart()
-      const head = await fetch(`${b2.url}/v2/${repo}/blobs/${layer.digest}`, { method: 'HEAD' })
+      const head = await fetch(`${b2.url}/v2/${repo}/blobs/${layer.digest}`, { method: 'HEAD', headers: admin })
       assert.equal(head.status, 404, 'a blob whose upload never finished must not be visible')
     })
 
     test('a fresh push of the same image then works and pulls byte-identical', async () => {
       const b = berth!
       const digestFile = join(box.dir, 'push.digest')
-      await skopeo(box.env, 'copy', '--quiet', '--preserve-digests', '--dest-tls-verify=false', '--digestfile', digestFile,
+      await skopeo(box.env, 'copy', '--quiet', '--preserve-digests', '--dest-tls-verify=false', '--dest-creds', CREDS, '--digestfile', digestFile,
         `oci:${fx.dir}:v1`, `docker://${b.host}/${repo}:v1`)
-      const head = await fetch(`${b.url}/v2/${repo}/blobs/${layer.digest}`, { method: 'HEAD' })
+      const head = await fetch(`${b.url}/v2/${repo}/blobs/${layer.digest}`, { method: 'HEAD', headers: admin })
       assert.equal(head.status, 200)
       assert.equal(head.headers.get('content-length'), String(layer.size))
 
       const out = join(box.dir, 'out')
-      await skopeo(box.env, 'copy', '--quiet', '--preserve-digests', '--src-tls-verify=false', '--dest-oci-accept-uncompressed-layers',
+      await skopeo(box.env, 'copy', '--quiet', '--preserve-digests', '--src-tls-verify=false', '--src-creds', CREDS, '--dest-oci-accept-uncompressed-layers',
         `docker://${b.host}/${repo}:v1`, `oci:${out}:v1`)
       assert.equal((await readLayoutIndex(out)).manifests[0]?.digest, fx.digest)
       const blobs = await layoutBlobDigests(out)

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { open, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { blobPath, layoutBlobDigests, fixtureDigests, readLayoutIndex, sha256, writeOciLayout, MEDIA, type LayoutFixture } from '../helpers/oci-layout.js'
-import { clientSandbox, getManifest, requireBinaries, skopeo, startTarget, type Registry } from './clients.js'
+import { authedFetch, clientSandbox, getManifest, loginTarget, requireBinaries, skopeo, startTarget, type Registry } from './clients.js'
 
 describe('skopeo copy: OCI layout → Berth → OCI layout', () => {
   let reg: Registry
@@ -17,7 +17,8 @@ describe('skopeo copy: OCI layout → Berth → OCI layout', () => {
     requireBinaries('skopeo')
     box = await clientSandbox('skopeo-copy')
     fx = await writeOciLayout(join(box.dir, 'src'), { layers: [1024, 1 << 20, 50 << 20], tag: 'v1' })
-    reg = await startTarget()
+    reg = await startTarget({ projects: ['proj'] })
+    await loginTarget(box.env, reg)
   })
   after(async () => {
     await reg?.close()
@@ -37,7 +38,7 @@ describe('skopeo copy: OCI layout → Berth → OCI layout', () => {
     assert.equal(m.contentType, MEDIA.ociManifest)
 
     for (const l of [fx.images[0]!.config, ...fx.images[0]!.layers]) {
-      const res = await fetch(`${reg.url}/v2/${repo}/blobs/${l.digest}`, { method: 'HEAD' })
+      const res = await authedFetch(`${reg.url}/v2/${repo}/blobs/${l.digest}`, { method: 'HEAD' })
       assert.equal(res.status, 200, `HEAD blob ${l.digest}`)
       assert.equal(res.headers.get('content-length'), String(l.size))
       assert.equal(res.headers.get('docker-content-digest'), l.digest)
@@ -61,7 +62,7 @@ describe('skopeo copy: OCI layout → Berth → OCI layout', () => {
 
   test('a ranged GET of the 50 MiB layer returns exactly that slice', async () => {
     const big = fx.images[0]!.layers[2]!
-    const res = await fetch(`${reg.url}/v2/${repo}/blobs/${big.digest}`, { headers: { range: 'bytes=1000-1999' } })
+    const res = await authedFetch(`${reg.url}/v2/${repo}/blobs/${big.digest}`, { headers: { range: 'bytes=1000-1999' } })
     assert.equal(res.status, 206)
     const got = Buffer.from(await res.arrayBuffer())
     const fh = await open(blobPath(fx.dir, big.digest))

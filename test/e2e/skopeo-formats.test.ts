@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { sha256, writeOciLayout, MEDIA, type LayoutFixture } from '../helpers/oci-layout.js'
-import { clientSandbox, getManifest, requireBinaries, skopeo, startTarget, type Registry } from './clients.js'
+import { clientSandbox, getManifest, loginTarget, requireBinaries, skopeo, startTarget, type Registry } from './clients.js'
 
 type Manifest = { schemaVersion: number; mediaType?: string; config: { mediaType: string; digest: string }; layers: { mediaType: string; digest: string }[] }
 
@@ -20,7 +20,8 @@ describe('skopeo: --format oci / v2s2, inspect, list-tags, delete', () => {
     requireBinaries('skopeo')
     box = await clientSandbox('skopeo-formats')
     fx = await writeOciLayout(join(box.dir, 'src'), { layers: [1024, 4096], tag: 'v1' })
-    reg = await startTarget()
+    reg = await startTarget({ projects: ['proj'] })
+    await loginTarget(box.env, reg)
   })
   after(async () => {
     await reg?.close()

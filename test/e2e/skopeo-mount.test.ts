@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fixtureDigests, layoutBlobDigests, readLayoutIndex, writeOciLayout, type LayoutFixture } from '../helpers/oci-layout.js'
-import { clientSandbox, getManifest, requireBinaries, skopeo, startRecordingProxy, startTarget, type Registry } from './clients.js'
+import { authedFetch, clientSandbox, getManifest, loginTarget, requireBinaries, skopeo, startRecordingProxy, startTarget, type Registry } from './clients.js'
 
 describe('skopeo copy between two Berth repositories cross-mounts blobs', () => {
   let reg: Registry
@@ -18,8 +18,11 @@ describe('skopeo copy between two Berth repositories cross-mounts blobs', () => 
     requireBinaries('skopeo')
     box = await clientSandbox('skopeo-mount')
     fx = await writeOciLayout(join(box.dir, 'src'), { layers: [1024, 1 << 20, 4 << 20], tag: 'v1' })
-    reg = await startTarget()
+    reg = await startTarget({ projects: ['proj', 'other'] })
     proxy = await startRecordingProxy(reg.url)
+    // skopeo talks to both the registry and the proxy in front of it
+    await loginTarget(box.env, reg)
+    await loginTarget(box.env, { ...reg, host: proxy.host })
   })
   after(async () => {
     await proxy?.close()
@@ -54,7 +57,7 @@ describe('skopeo copy between two Berth repositories cross-mounts blobs', () => 
     // skopeo re-sends the (small) config blob itself; no layer bytes may go up
     const sent = proxy.log.filter((e) => e.path.startsWith('/v2/other/b/blobs/uploads/')).reduce((n, e) => n + e.requestBytes, 0)
     assert.ok(sent <= img.config.size, `sent ${sent} blob bytes to other/b (config is ${img.config.size}):\n${log}`)
-    const head = await fetch(`${reg.url}/v2/other/b/blobs/${img.layers[2]!.digest}`, { method: 'HEAD' })
+    const head = await authedFetch(`${reg.url}/v2/other/b/blobs/${img.layers[2]!.digest}`, { method: 'HEAD' })
     assert.equal(head.status, 200)
     assert.equal(head.headers.get('content-length'), String(img.layers[2]!.size))
   })
@@ -72,10 +75,10 @@ describe('skopeo copy between two Berth repositories cross-mounts blobs', () => 
 
   test('a mount from a repository that lacks the blob falls back to an upload session (202)', async () => {
     const layer = fx.images[0]!.layers[0]!
-    const res = await fetch(`${reg.url}/v2/proj/c/blobs/uploads/?mount=${layer.digest}&from=proj/nothing-here`, { method: 'POST' })
+    const res = await authedFetch(`${reg.url}/v2/proj/c/blobs/uploads/?mount=${layer.digest}&from=proj/nothing-here`, { method: 'POST' })
     assert.equal(res.status, 202)
     assert.ok(res.headers.get('location'), 'an upload Location')
-    const head = await fetch(`${reg.url}/v2/proj/c/blobs/${layer.digest}`, { method: 'HEAD' })
+    const head = await authedFetch(`${reg.url}/v2/proj/c/blobs/${layer.digest}`, { method: 'HEAD' })
     assert.equal(head.status, 404, 'the blob must not become readable in proj/c')
   })
 })

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fixtureDigests, layoutBlobDigests, readLayoutIndex, readLayoutJson, sha256, writeOciLayout, MEDIA, type Descriptor, type LayoutFixture } from '../helpers/oci-layout.js'
-import { clientSandbox, getManifest, requireBinaries, skopeo, startTarget, type Registry } from './clients.js'
+import { clientSandbox, getManifest, loginTarget, requireBinaries, skopeo, startTarget, type Registry } from './clients.js'
 
 describe('skopeo copy --all: multi-architecture index', () => {
   let reg: Registry
@@ -17,7 +17,8 @@ describe('skopeo copy --all: multi-architecture index', () => {
     requireBinaries('skopeo')
     box = await clientSandbox('skopeo-multiarch')
     fx = await writeOciLayout(join(box.dir, 'src'), { layers: [1024, 64 << 10], tag: 'v1', multiArch: true })
-    reg = await startTarget()
+    reg = await startTarget({ projects: ['proj'] })
+    await loginTarget(box.env, reg)
   })
   after(async () => {
     await reg?.close()
