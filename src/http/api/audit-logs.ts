@@ -1,6 +1,49 @@
-import type { FastifyInstance } from 'fastify'
+// Harbor's audit log API: GET /audit-logs (every row for system admins, the projects one is
+// project admin of for others) and GET /projects/{project_name}/logs (log list in the project).
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Deps } from '../../deps.js'
+import { AppError } from '../../errors.js'
+import { can } from '../../rbac/evaluate.js'
+import { findProjectRef } from '../../projects/lookup.js'
+import { listAuditLogs, visibleAuditProjects } from '../../audit/list.js'
+import type { AuditFilter } from '../../db/audit.js'
+import { requireAuthenticated } from './access.js'
+import { parsePaging, pagingHeaders } from './paging.js'
+import { parseQuery, parseSort } from './query.js'
 
-export function auditLogRoutes(_app: FastifyInstance, _deps: Deps) {
-  // TODO(#3): routes land here
+const QUERY_FIELDS = { operation: 'string', resource_type: 'string', resource: 'string', username: 'string', op_time: 'time' } as const
+const SORT_FIELDS = ['id', 'op_time', 'operation', 'resource_type', 'resource', 'username'] as const
+
+type ListQuery = { q?: string; sort?: string; page?: string; page_size?: string }
+
+async function answer(deps: Deps, request: FastifyRequest<{ Querystring: ListQuery }>, projectIds: number[] | null) {
+  const conditions = parseQuery(request.query.q, QUERY_FIELDS) as AuditFilter['conditions']
+  const sort = parseSort(request.query.sort, SORT_FIELDS)
+  const paging = parsePaging(request.query)
+  const { total, logs } = await listAuditLogs(deps, { projectIds, conditions }, { sort, offset: paging.offset, limit: paging.pageSize })
+  return { headers: pagingHeaders(request.url.split('?')[0]!, request.query as Record<string, string>, paging.page, paging.pageSize, total), logs }
+}
+
+export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
+  app.get<{ Querystring: ListQuery }>('/audit-logs', async (request, reply) => {
+    requireAuthenticated(request)
+    const { headers, logs } = await answer(deps, request, await visibleAuditProjects(deps, request.principal))
+    return reply.headers(headers).send(logs)
+  })
+
+  app.get<{ Params: { project_name: string }; Querystring: ListQuery }>('/projects/:project_name/logs', async (request, reply) => {
+    // {project_name} is always a name here (Harbor's projectName parameter), never an id
+    const project = await findProjectRef(deps, request.params.project_name)
+    const p = request.principal
+    const anonymous = p.kind === 'anonymous' || p.kind === 'token'
+    if (!project || !(await can(deps, p, project, 'log', 'list'))) {
+      if (anonymous) throw new AppError('UNAUTHORIZED')
+      if (!project || (!project.public && !(await can(deps, p, project, '', 'read')))) {
+        throw new AppError('PROJECT_UNKNOWN', { project: request.params.project_name }, `project ${request.params.project_name} not found`)
+      }
+      throw new AppError('FORBIDDEN')
+    }
+    const { headers, logs } = await answer(deps, request, [project.id])
+    return reply.headers(headers).send(logs)
+  })
 }

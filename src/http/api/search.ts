@@ -1,6 +1,14 @@
+// Harbor's GET /search?q=: projects and repositories whose names contain q, within sight.
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../deps.js'
+import { AppError } from '../../errors.js'
+import { search } from '../../projects/search.js'
 
-export function searchRoutes(_app: FastifyInstance, _deps: Deps) {
-  // TODO(#3): routes land here
+export function searchRoutes(app: FastifyInstance, deps: Deps) {
+  app.get<{ Querystring: { q?: string | string[] } }>('/search', async (request) => {
+    const q = request.query.q
+    if (typeof q !== 'string') throw new AppError('BAD_REQUEST', undefined, 'q is required, once')
+    if (q.length > 255) throw new AppError('BAD_REQUEST', undefined, 'q is longer than 255 characters')
+    return search(deps, request.principal, q)
+  })
 }

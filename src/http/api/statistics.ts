@@ -1,6 +1,12 @@
+// Harbor's GET /statistics: project and repository counts; totals for system admins only.
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../deps.js'
+import { statistics } from '../../projects/search.js'
+import { requireAuthenticated } from './access.js'
 
-export function statisticsRoutes(_app: FastifyInstance, _deps: Deps) {
-  // TODO(#3): routes land here
+export function statisticsRoutes(app: FastifyInstance, deps: Deps) {
+  app.get('/statistics', async (request) => {
+    requireAuthenticated(request)
+    return statistics(deps, request.principal)
+  })
 }

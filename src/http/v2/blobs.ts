@@ -3,6 +3,7 @@ import type { V2Handler } from './plugin.js'
 import { AppError } from '../../errors.js'
 import { assertDigest } from '../../registry/grammar.js'
 import { deleteBlob, openBlob, statBlob } from '../../registry/blobs.js'
+import { auditRegistry } from '../../audit/registry.js'
 
 type BlobRoute = { route: 'blob'; name: string; digest: string }
 
@@ -75,8 +76,9 @@ export const getBlobHandler: V2Handler<BlobRoute> = async (deps, request, reply,
   }
 }
 
-export const deleteBlobHandler: V2Handler<BlobRoute> = async (deps, _request, reply, route) => {
+export const deleteBlobHandler: V2Handler<BlobRoute> = async (deps, request, reply, route) => {
   const digest = assertDigest(route.digest)
   await deleteBlob(deps, route.name, digest)
+  auditRegistry(deps, request, 'delete', 'blob', route.name, `${route.name}@${digest}`)
   return reply.code(202).header('content-length', '0').send()
 }

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify'
 import { AppError } from '../../errors.js'
 import { locationFor, type V2Handler } from './plugin.js'
 import { deleteManifest, getManifest, putManifest, statManifest } from '../../registry/manifests.js'
+import { artifactResource, auditRegistry } from '../../audit/registry.js'
 
 type ManifestRoute = { route: 'manifest'; name: string; reference: string }
 
@@ -31,6 +32,7 @@ export const getManifestHandler: V2Handler<ManifestRoute> = async (deps, request
     etag: `"${manifest.digest}"`,
     'content-length': String(manifest.size),
   })
+  if (!head) auditRegistry(deps, request, 'pull', 'artifact', route.name, artifactResource(route.name, route.reference))
   return reply.send(head ? undefined : manifest.body)
 }
 
@@ -63,10 +65,12 @@ export const putManifestHandler: V2Handler<ManifestRoute> = async (deps, request
   })
   // distribution-spec: a manifest with a subject gets OCI-Subject, telling the client referrers are indexed
   if (result.subject) reply.header('oci-subject', result.subject)
+  auditRegistry(deps, request, 'create', 'artifact', route.name, artifactResource(route.name, route.reference))
   return reply.send()
 }
 
-export const deleteManifestHandler: V2Handler<ManifestRoute> = async (deps, _request, reply, route) => {
+export const deleteManifestHandler: V2Handler<ManifestRoute> = async (deps, request, reply, route) => {
   await deleteManifest(deps, route.name, route.reference)
+  auditRegistry(deps, request, 'delete', 'artifact', route.name, artifactResource(route.name, route.reference))
   return reply.code(202).header('content-length', '0').send()
 }

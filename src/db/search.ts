@@ -1,0 +1,75 @@
+// Reads behind /search and /statistics: projects and repositories within what a caller may see.
+import { sql } from 'kysely'
+import type { Db } from './schema.js'
+import { containsPattern } from './conditions.js'
+
+/** What a caller may see: every project, or public ones plus these ids and names. */
+export type ProjectScope = { all: true } | { all: false; ids: number[]; names: string[] }
+
+export async function listProjectIdsOfMember(db: Db, userId: number): Promise<number[]> {
+  const rows = await db.selectFrom('project_member').select('project_id').where('entity_type', '=', 'u').where('entity_id', '=', userId).execute()
+  return rows.map((r) => r.project_id)
+}
+
+export type SearchProjectRow = {
+  project_id: number; name: string; public: number; owner_id: number | null; owner_name: string | null
+  creation_time: string; update_time: string; repo_count: number
+}
+
+export async function searchProjects(db: Db, scope: ProjectScope, text: string, limit: number): Promise<SearchProjectRow[]> {
+  let q = db.selectFrom('project')
+    .leftJoin('harbor_user', 'harbor_user.user_id', 'project.owner_id')
+    .select(['project.project_id', 'project.name', 'project.public', 'project.owner_id', 'harbor_user.username as owner_name', 'project.creation_time', 'project.update_time'])
+    .select((eb) => eb.selectFrom('repository').select(eb.fn.countAll<number>().as('n')).whereRef('repository.project_id', '=', 'project.project_id').as('repo_count'))
+    .where(sql<boolean>`project.name like ${containsPattern(text)} escape '\\'`)
+  if (!scope.all) {
+    const { ids, names } = scope
+    q = q.where((eb) => eb.or([
+      eb('project.public', '=', 1),
+      ...(ids.length ? [eb('project.project_id', 'in', ids)] : []),
+      ...(names.length ? [eb('project.name', 'in', names)] : []),
+    ]))
+  }
+  const rows = await q.orderBy('project.name').limit(limit).execute()
+  return rows.map((r) => ({ ...r, repo_count: Number(r.repo_count ?? 0) }))
+}
+
+export type SearchRepositoryRow = { project_id: number; project_name: string; project_public: number; repository_name: string; pull_count: number; artifact_count: number }
+
+export async function searchRepositories(db: Db, scope: ProjectScope, text: string, limit: number): Promise<SearchRepositoryRow[]> {
+  let q = db.selectFrom('repository')
+    .innerJoin('project', 'project.project_id', 'repository.project_id')
+    .select(['project.project_id', 'project.name as project_name', 'project.public as project_public', 'repository.name as repository_name', 'repository.pull_count'])
+    .select((eb) => eb.selectFrom('artifact').select(eb.fn.countAll<number>().as('n')).whereRef('artifact.repository_id', '=', 'repository.repository_id').as('artifact_count'))
+    .where(sql<boolean>`repository.name like ${containsPattern(text)} escape '\\'`)
+  if (!scope.all) {
+    const { ids, names } = scope
+    q = q.where((eb) => eb.or([
+      eb('project.public', '=', 1),
+      ...(ids.length ? [eb('project.project_id', 'in', ids)] : []),
+      ...(names.length ? [eb('project.name', 'in', names)] : []),
+    ]))
+  }
+  const rows = await q.orderBy('repository.name').limit(limit).execute()
+  return rows.map((r) => ({ ...r, pull_count: Number(r.pull_count), artifact_count: Number(r.artifact_count ?? 0) }))
+}
+
+/** Projects and repositories, counted by the projects' public flag, within `scope` ('private' only within its ids and names). */
+export async function countProjectsAndRepositories(db: Db, scope: ProjectScope): Promise<{ publicProjects: number; privateProjects: number; publicRepos: number; privateRepos: number }> {
+  let pq = db.selectFrom('project').select(['project.public', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('project.public')
+  let rq = db.selectFrom('repository').innerJoin('project', 'project.project_id', 'repository.project_id')
+    .select(['project.public', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('project.public')
+  if (!scope.all) {
+    const { ids, names } = scope
+    pq = pq.where((eb) => eb.or([eb('project.public', '=', 1), ...(ids.length ? [eb('project.project_id', 'in', ids)] : []), ...(names.length ? [eb('project.name', 'in', names)] : [])]))
+    rq = rq.where((eb) => eb.or([eb('project.public', '=', 1), ...(ids.length ? [eb('project.project_id', 'in', ids)] : []), ...(names.length ? [eb('project.name', 'in', names)] : [])]))
+  }
+  const [projects, repos] = await Promise.all([pq.execute(), rq.execute()])
+  const pick = (rows: Array<{ public: number; n: number }>, pub: number) => Number(rows.find((r) => r.public === pub)?.n ?? 0)
+  return { publicProjects: pick(projects, 1), privateProjects: pick(projects, 0), publicRepos: pick(repos, 1), privateRepos: pick(repos, 0) }
+}
+
+export async function totalBlobBytes(db: Db): Promise<number> {
+  const row = await db.selectFrom('blob').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), eb.lit(0)).as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
