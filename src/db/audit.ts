@@ -29,7 +29,9 @@ export async function countAuditLogs(db: Db, f: AuditFilter): Promise<number> {
 export function listAuditLogRows(db: Db, f: AuditFilter, opts: { sort: Array<{ field: AuditSortField; desc: boolean }>; offset: number; limit: number }): Promise<AuditLogRow[]> {
   let q = filtered(db, f).selectAll()
   for (const s of opts.sort) q = q.orderBy(s.field, s.desc ? 'desc' : 'asc')
-  return q.orderBy('id', 'desc').offset(opts.offset).limit(opts.limit).execute()
+  // rows of the same instant keep the order they were written in, in the direction asked for time
+  const time = opts.sort.find((s) => s.field === 'op_time')
+  return q.orderBy('id', time && !time.desc ? 'asc' : 'desc').offset(opts.offset).limit(opts.limit).execute()
 }
 
 /** Ids of the projects where the user holds `role` directly. */
