@@ -232,7 +232,7 @@ describe('projects API', () => {
     await expectError(call(b, `/projects/${id}`, { auth: u.auth }), 404, 'NOT_FOUND')
     await expectError(call(b, '/projects/nosuch', { auth: u.auth }), 404, 'NOT_FOUND')
     await expectError(call(b, '/projects/999999', { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
-    await expectError(call(b, `/projects/${encodeURIComponent('..')}`, { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
+    await expectError(call(b, '/projects/a..b', { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
     await expectError(call(b, `/projects/${encodeURIComponent('ünï')}`, { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
     await addMember(b, 'hidden', u.username, 3)
     const g = await call(b, '/projects/hidden', { auth: u.auth })
