@@ -24,6 +24,24 @@ export interface ReqOpts {
 
 const EMPTY = Buffer.alloc(0)
 
+/**
+ * Credentials by origin (`http://127.0.0.1:5000`): every request to a server registered here
+ * carries its Authorization header unless the caller sets one. Berth needs credentials (the
+ * system admin's Basic header, which it caches once verified); distribution runs without auth.
+ */
+const credentials = new Map<string, string>()
+
+export function setCredentials(origin: string, authorization: string): void {
+  credentials.set(new URL(origin).origin, authorization)
+}
+
+/** `headers` plus the registered Authorization for `url`'s origin, if any and if not already set. */
+export function withCredentials(url: string | URL, headers: Record<string, string> = {}): Record<string, string> {
+  const auth = credentials.get(new URL(url).origin)
+  if (!auth || Object.keys(headers).some((k) => k.toLowerCase() === 'authorization')) return headers
+  return { ...headers, Authorization: auth }
+}
+
 export function newAgent(maxSockets: number): http.Agent {
   return new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' })
 }
@@ -38,6 +56,8 @@ export function request(agent: http.Agent, method: string, url: string | URL, op
   const u = typeof url === 'string' ? new URL(url) : url
   return new Promise<Res>((resolve, reject) => {
     const headers: Record<string, string | number> = { ...opts.headers }
+    const auth = credentials.get(u.origin)
+    if (auth && !Object.keys(headers).some((k) => k.toLowerCase() === 'authorization')) headers.Authorization = auth
     if (Buffer.isBuffer(opts.body) || typeof opts.body === 'string') {
       headers['Content-Length'] ??= Buffer.byteLength(opts.body)
     } else if (opts.body === undefined && (method === 'PUT' || method === 'POST' || method === 'PATCH')) {

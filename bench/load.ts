@@ -5,6 +5,7 @@ import net from 'node:net'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { withCredentials } from './http.js'
 import { log, now, quantile } from './util.js'
 
 export interface LoadSpec {
@@ -167,7 +168,8 @@ async function runRaw(spec: LoadSpec): Promise<LoadResult> {
 }
 
 /** GET through wrk when it can be had; HEAD (which wrk cannot do) through the raw-socket client. */
-export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+export async function runLoad(given: LoadSpec): Promise<LoadResult> {
+  const spec = { ...given, headers: withCredentials(given.url, given.headers) }
   const wrk = spec.method === 'GET' ? ensureWrk() : null
   const r = wrk ? await runWrk(wrk, spec) : await runRaw(spec)
   if (r.errors > 0) throw new Error(`${r.errors} of ${r.requests} requests failed (${spec.method} ${new URL(spec.url).pathname})`)

@@ -7,6 +7,10 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startDockerRegistry } from '../test/helpers/docker-registry.js'
 import { freePort, waitForHttp } from '../test/helpers/net.js'
+import { setCredentials } from './http.js'
+
+/** Berth's system admin in the benchmark, as in every test server. */
+const ADMIN_PASSWORD = 'Harbor12345'
 
 export type ServerKind = 'berth' | 'dist'
 
@@ -29,7 +33,7 @@ export async function startBerthServer(label = 'Berth'): Promise<Server> {
   const port = await freePort()
   const child = spawn(process.execPath, [BERTH_MAIN, 'serve', '--host', '127.0.0.1', '--port', String(port), '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BERTH_LOG_LEVEL: 'warn' },
+    env: { ...process.env, BERTH_LOG_LEVEL: 'warn', BERTH_ADMIN_PASSWORD: ADMIN_PASSWORD },
   })
   let output = ''
   const keep = (d: Buffer): void => {
@@ -49,6 +53,7 @@ export async function startBerthServer(label = 'Berth'): Promise<Server> {
     await rm(dataDir, { recursive: true, force: true })
     throw err
   }
+  setCredentials(url, `Basic ${Buffer.from(`admin:${ADMIN_PASSWORD}`).toString('base64')}`)
   return {
     kind: 'berth', label, url, pid: child.pid!, dataDir,
     async close() {

@@ -1,6 +1,6 @@
 // What every scenario gets, and the alternating A/B measurement loop.
 import type http from 'node:http'
-import { newAgent, request } from '../http.js'
+import { expectStatus, newAgent, request } from '../http.js'
 import type { Figure, Limits, Row } from '../report.js'
 import type { Server } from '../servers.js'
 import { fmt } from '../report.js'
@@ -92,13 +92,16 @@ export async function setupBoth(ctx: Ctx, what: string, fn: (s: Server, i: 0 | 1
   return errs
 }
 
-/** Berth keeps Harbor's model (repositories live in projects): create the project when the API exists. */
+/**
+ * Berth keeps Harbor's model (a push needs its project): create it through the REST API as the
+ * system admin (the request carries the server's registered credentials); 409 means it exists.
+ */
 export async function ensureProject(agent: http.Agent, s: Server, project: string): Promise<void> {
   if (s.kind !== 'berth') return
-  try {
-    await request(agent, 'POST', `${s.url}/api/v2.0/projects`, {
-      body: JSON.stringify({ project_name: project, metadata: { public: 'true' } }),
-      headers: { 'Content-Type': 'application/json' },
-    })
-  } catch { /* no REST API yet: pushes will tell */ }
+  const url = `${s.url}/api/v2.0/projects`
+  const res = await request(agent, 'POST', url, {
+    body: JSON.stringify({ project_name: project, metadata: { public: 'true' } }),
+    headers: { 'Content-Type': 'application/json' },
+  })
+  if (res.status !== 409) expectStatus(res, 'POST', url, 200, 201)
 }
