@@ -3,7 +3,8 @@
 // anonymous callers. podman (login, push, pull) and skopeo (--creds) must be let in or refused as
 // Harbor would, and a refused push must leave tags and manifests exactly as they were. Then the
 // token flow over HTTP: scope narrowing, a token never opens another repository, and tampered,
-// expired or foreign tokens are refused. Berth only (distribution has no roles).
+// expired or foreign tokens are refused; and a pull-only robot account. Berth only (distribution
+// has no roles).
 import { test, describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { createPrivateKey, randomBytes } from 'node:crypto'
@@ -229,6 +230,36 @@ describe('role matrix on /v2 with podman and skopeo', () => {
     const res = await fetch(`${berth.url}/v2/secret/app/manifests/v1`)
     assert.equal(res.status, 401)
     assert.match(res.headers.get('www-authenticate') ?? '', /^Bearer realm="[^"]+\/service\/token",service="[^"]+",scope="repository:secret\/app:pull"/)
+  })
+
+  test('robot with pull only on secret: podman logs in and pulls; pushes are refused', async () => {
+    const res = await fetch(`${berth.url}/api/v2.0/robots`, {
+      method: 'POST',
+      headers: { authorization: ADMIN_AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'reader', level: 'project', duration: -1,
+        permissions: [{ kind: 'project', namespace: 'secret', access: [{ resource: 'repository', action: 'pull' }] }],
+      }),
+    })
+    const body = await res.text()
+    assert.equal(res.status, 201, body)
+    const { name, secret } = JSON.parse(body) as { name: string; secret: string }
+    assert.equal(name, 'robot$secret+reader')
+
+    await writeFile(join(box.dir, 'auth-robot.json'), '{"auths":{}}\n')
+    const login = await podmanOk('robot', 'login', '--tls-verify=false', '-u', name, '-p', secret, berth.host)
+    assert.match(login.stdout + login.stderr, /Login Succeeded/i)
+    await podmanOk('robot', 'rmi', '--force', '--ignore', image('secret/app:v1'))
+    await podmanOk('robot', 'pull', '--quiet', '--tls-verify=false', image('secret/app:v1'))
+
+    const secretBefore = await snapshot(berth.url, 'secret/app')
+    const openBefore = await snapshot(berth.url, 'open/app2')
+    await podmanOk('robot', 'tag', image('secret/app:v1'), image('secret/app:robot'))
+    assertRefused(await podman('robot', 'push', '--quiet', '--tls-verify=false', image('secret/app:robot')), 'podman push by a pull-only robot')
+    const skopeoPush = await run('skopeo', ['copy', '--quiet', '--dest-tls-verify=false', '--dest-creds', `${name}:${secret}`, `oci:${other.dir}:v1`, ref('open/app2:robot')], { env: box.env })
+    assertRefused(skopeoPush, 'skopeo push by a robot into a project it has no permission in')
+    assert.deepEqual(await snapshot(berth.url, 'secret/app'), secretBefore)
+    assert.deepEqual(await snapshot(berth.url, 'open/app2'), openBefore)
   })
 
   describe('token flow', () => {
