@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import { request as httpRequest } from 'node:http'
 import assert from 'node:assert/strict'
-import type { TestOptions } from 'node:test'
+import { after, before, type TestOptions } from 'node:test'
 
 export type Target = 'berth' | 'distribution'
 export const TARGET: Target = process.env.BERTH_PROTOCOL_TARGET === 'distribution' ? 'distribution' : 'berth'
@@ -29,6 +29,22 @@ export async function startRegistry(): Promise<Registry> {
   // As in Harbor, a push needs its project: create them through the API as the system admin.
   for (const name of PROJECTS) await createProject(berth.url, name, { public: true })
   return { url: berth.url, target: TARGET, close: () => berth.close() }
+}
+
+/**
+ * Starts the registry under test before the enclosing describe's tests and closes it after them.
+ * The client is usable in tests and hooks (its base URL is the registry's, once started);
+ * `url()` is the registry's base URL, for raw requests.
+ */
+export function useRegistry(): { c: Client; url: () => string } {
+  let reg: Registry | undefined
+  before(async () => { reg = await startRegistry() })
+  after(async () => { await reg?.close() })
+  const url = () => {
+    if (!reg) throw new Error('the registry is started by a before hook: use it in tests and hooks only')
+    return reg.url
+  }
+  return { c: new Client(url), url }
 }
 
 /** Options for a check that distribution 2.8 fails and Berth must pass. */
@@ -125,7 +141,12 @@ function withAuth(headers: Record<string, string> = {}): Record<string, string> 
 }
 
 export class Client {
-  constructor(readonly base: string) {}
+  /** `base` may be a function, for a client made before its registry is started (see useRegistry). */
+  constructor(private readonly baseUrl: string | (() => string)) {}
+
+  get base(): string {
+    return typeof this.baseUrl === 'string' ? this.baseUrl : this.baseUrl()
+  }
 
   /** Absolute URL for a path or a Location header value (absolute or relative). */
   url(pathOrLocation: string, query?: Record<string, string>): URL {

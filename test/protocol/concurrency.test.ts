@@ -1,11 +1,11 @@
 // Concurrent and interrupted pushes: the same blob or manifest pushed twice at once, and
 // uploads whose client dies mid-body. Whatever happens, what is visible is whole and correct.
-import { describe, test, before, after } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { request as httpRequest } from 'node:http'
 import {
-  Client, MT, startRegistry, pushImage, uniqueRepo, uniqueBlob, sha256, descriptorOf, ociManifest,
-  assertErrorCode, assertStatus, beyondDistribution, type Registry,
+  MT, useRegistry, pushImage, uniqueRepo, uniqueBlob, sha256, descriptorOf, ociManifest,
+  assertErrorCode, assertStatus, beyondDistribution,
 } from './client.js'
 
 /** Sends `headers` and the first `sent` bytes of a body announced as `total` bytes, then destroys the socket. */
@@ -41,13 +41,7 @@ async function settle(check: () => Promise<void>, ms = 2000): Promise<void> {
 }
 
 describe('concurrency', () => {
-  let reg: Registry
-  let c: Client
-  before(async () => {
-    reg = await startRegistry()
-    c = new Client(reg.url)
-  })
-  after(async () => { await reg?.close() })
+  const { c, url } = useRegistry()
 
   test('two concurrent monolithic uploads of the same blob both succeed (201)', async () => {
     const repo = uniqueRepo('conc-blob')
@@ -154,7 +148,7 @@ describe('concurrency', () => {
       const data = uniqueBlob('cut off', 1024 * 1024)
       const { location } = await c.startUpload(repo)
       const u = c.url(location, { digest: sha256(data) })
-      await abortMidBody(reg.url, 'PUT', u.pathname + u.search, data.length, data.subarray(0, 256 * 1024))
+      await abortMidBody(url(), 'PUT', u.pathname + u.search, data.length, data.subarray(0, 256 * 1024))
       await settle(async () => assertStatus(await c.req('HEAD', `/v2/${repo}/blobs/${sha256(data)}`), 404))
       // give the server time to finish with the dead request, then check again
       await new Promise((r) => setTimeout(r, 300))
@@ -168,7 +162,7 @@ describe('concurrency', () => {
     test('single POST ?digest= cut off mid-body: HEAD 404', async () => {
       const repo = uniqueRepo('abort-post')
       const data = uniqueBlob('post cut off', 1024 * 1024)
-      await abortMidBody(reg.url, 'POST', `/v2/${repo}/blobs/uploads/?digest=${sha256(data)}`, data.length, data.subarray(0, 300 * 1024))
+      await abortMidBody(url(), 'POST', `/v2/${repo}/blobs/uploads/?digest=${sha256(data)}`, data.length, data.subarray(0, 300 * 1024))
       await new Promise((r) => setTimeout(r, 300))
       assertStatus(await c.req('HEAD', `/v2/${repo}/blobs/${sha256(data)}`), 404)
     })
@@ -178,7 +172,7 @@ describe('concurrency', () => {
       const data = uniqueBlob('patch cut off', 1024 * 1024)
       const { location } = await c.startUpload(repo)
       const u = c.url(location)
-      await abortMidBody(reg.url, 'PATCH', u.pathname + u.search, data.length, data.subarray(0, 200 * 1024))
+      await abortMidBody(url(), 'PATCH', u.pathname + u.search, data.length, data.subarray(0, 200 * 1024))
       await new Promise((r) => setTimeout(r, 300))
       assertStatus(await c.req('HEAD', `/v2/${repo}/blobs/${sha256(data)}`), 404)
       // closing the session now cannot produce the blob: it lacks bytes
@@ -192,7 +186,7 @@ describe('concurrency', () => {
       const repo = uniqueRepo('abort-manifest')
       const img = await pushImage(c, repo, 'seed')
       const m = ociManifest(img.config, [img.layer], { annotations: { 'org.example.pad': 'x'.repeat(200 * 1024) } })
-      await abortMidBody(reg.url, 'PUT', `/v2/${repo}/manifests/cut`, m.length, m.subarray(0, 100 * 1024))
+      await abortMidBody(url(), 'PUT', `/v2/${repo}/manifests/cut`, m.length, m.subarray(0, 100 * 1024))
       await new Promise((r) => setTimeout(r, 300))
       assertStatus(await c.req('HEAD', `/v2/${repo}/manifests/cut`, { headers: { accept: MT.ociManifest } }), 404)
       assertStatus(await c.req('HEAD', `/v2/${repo}/manifests/${sha256(m)}`, { headers: { accept: MT.ociManifest } }), 404)

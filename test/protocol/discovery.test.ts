@@ -1,10 +1,10 @@
 // OCI Distribution Spec v1.1, content discovery: tags list with n/last/Link, _catalog, and the
 // referrers API (conformance/03_discovery_test.go and the spec's "Content Discovery").
-import { describe, test, before, after } from 'node:test'
+import { describe, test, before } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  Client, MT, EMPTY_JSON, startRegistry, pushImage, pushReferrer, uniqueRepo, uniqueBlob, sha256, descriptorOf, ociIndex,
-  assertErrorCode, assertStatus, beyondDistribution, errorCodes, nextLink, type Registry, type Descriptor, type Res,
+  MT, EMPTY_JSON, useRegistry, pushImage, pushReferrer, uniqueRepo, uniqueBlob, sha256, descriptorOf, ociIndex,
+  assertErrorCode, assertStatus, beyondDistribution, errorCodes, nextLink, type Descriptor, type Res,
 } from './client.js'
 
 /** Lexical (case-insensitive) or ASCIIbetical order, as the spec allows either. */
@@ -15,13 +15,7 @@ function assertSortedEitherWay(list: string[]): void {
 }
 
 describe('discovery', () => {
-  let reg: Registry
-  let c: Client
-  before(async () => {
-    reg = await startRegistry()
-    c = new Client(reg.url)
-  })
-  after(async () => { await reg?.close() })
+  const { c } = useRegistry()
 
   describe('tags list', () => {
     const repo = uniqueRepo('tags')

@@ -1,21 +1,15 @@
 // Repository isolation and hostile paths. Blobs are deduplicated globally but readable only
 // through a repository that links them (DESIGN.md "The data path"); no path, however encoded,
 // escapes the URL grammar, reads a file or makes the server fail.
-import { describe, test, before, after } from 'node:test'
+import { describe, test, before } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  Client, MT, EMPTY_JSON, startRegistry, pushImage, uniqueRepo, uniqueBlob, sha256, descriptorOf, ociManifest, ociIndex,
-  assertErrorCode, assertSpecError, assertStatus, beyondDistribution, rawRequest, rawToRes, type Registry,
+  MT, EMPTY_JSON, useRegistry, pushImage, uniqueRepo, uniqueBlob, sha256, descriptorOf, ociManifest, ociIndex,
+  assertErrorCode, assertSpecError, assertStatus, beyondDistribution, rawRequest, rawToRes,
 } from './client.js'
 
 describe('isolation', () => {
-  let reg: Registry
-  let c: Client
-  before(async () => {
-    reg = await startRegistry()
-    c = new Client(reg.url)
-  })
-  after(async () => { await reg?.close() })
+  const { c, url } = useRegistry()
 
   describe('between repositories', () => {
     const a = uniqueRepo('iso-a')
@@ -133,7 +127,7 @@ describe('isolation', () => {
 
     test('no hostile path answers 2xx, 5xx or file content', async () => {
       for (const [method, path] of paths()) {
-        const r = await rawRequest(reg.url, method, path, { 'content-type': 'application/octet-stream' }, method === 'PUT' || method === 'PATCH' || method === 'POST' ? Buffer.from('{}') : undefined)
+        const r = await rawRequest(url(), method, path, { 'content-type': 'application/octet-stream' }, method === 'PUT' || method === 'PATCH' || method === 'POST' ? Buffer.from('{}') : undefined)
         assert.ok(r.status >= 300 && r.status < 500, `${method} ${path} → ${r.status} ${r.body.toString().slice(0, 200)}`)
         assert.ok(!/root:|\[boot loader\]/.test(r.body.toString()), `${method} ${path} returned file content`)
       }
@@ -142,7 +136,7 @@ describe('isolation', () => {
     test('every hostile path answers 400 or 404 with an OCI error body and a spec error code', beyondDistribution('redirects dot segments (301), plain-text 404s, 500 on upper case'), async () => {
       const failures: string[] = []
       for (const [method, path] of paths()) {
-        const res = rawToRes(await rawRequest(reg.url, method, path, { 'content-type': 'application/octet-stream' }, method === 'PUT' || method === 'PATCH' || method === 'POST' ? Buffer.from('{}') : undefined))
+        const res = rawToRes(await rawRequest(url(), method, path, { 'content-type': 'application/octet-stream' }, method === 'PUT' || method === 'PATCH' || method === 'POST' ? Buffer.from('{}') : undefined))
         try {
           assert.ok([400, 404].includes(res.status), `status ${res.status}`)
           assertSpecError(res)
@@ -164,7 +158,7 @@ describe('isolation', () => {
 
     test('a digest with a path in it: blob GET answers an OCI 400/404, upload PUT 400 DIGEST_INVALID', beyondDistribution('plain-text 404 for some shapes'), async () => {
       for (const d of ['sha256:../../x', 'sha256:..%2F..%2Fx', `sha256:${'a'.repeat(63)}/`]) {
-        const get = rawToRes(await rawRequest(reg.url, 'GET', `/v2/${repo}/blobs/${d}`))
+        const get = rawToRes(await rawRequest(url(), 'GET', `/v2/${repo}/blobs/${d}`))
         assertErrorCode(get, ['DIGEST_INVALID', 'BLOB_UNKNOWN', 'NAME_INVALID'], [400, 404])
       }
       const { location } = await c.startUpload(repo)

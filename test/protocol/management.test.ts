@@ -1,20 +1,14 @@
 // OCI Distribution Spec v1.1, content management: deleting manifests, tags and blobs
 // (conformance/04_management_test.go, 07_error_codes and the spec's "Content Management").
-import { describe, test, before, after } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  Client, MT, startRegistry, pushImage, uniqueRepo, uniqueBlob, sha256,
-  assertErrorCode, assertStatus, beyondDistribution, type Registry,
+  MT, useRegistry, pushImage, uniqueRepo, uniqueBlob, sha256,
+  assertErrorCode, assertStatus, beyondDistribution,
 } from './client.js'
 
 describe('management', () => {
-  let reg: Registry
-  let c: Client
-  before(async () => {
-    reg = await startRegistry()
-    c = new Client(reg.url)
-  })
-  after(async () => { await reg?.close() })
+  const { c } = useRegistry()
 
   const get = (repo: string, ref: string) => c.req('GET', `/v2/${repo}/manifests/${ref}`, { headers: { accept: MT.ociManifest } })
   const tagsOf = async (repo: string): Promise<string[]> => {

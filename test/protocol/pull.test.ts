@@ -1,29 +1,25 @@
 // OCI Distribution Spec v1.1, pull: manifests and blobs by tag and digest, content negotiation,
 // ranges and the errors of each (conformance/01_pull_test.go, plus what the spec says beyond it).
-import { describe, test, before, after } from 'node:test'
+import { describe, test, before } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  Client, MT, startRegistry, pushImage, uniqueRepo, uniqueBlob, sha256, descriptorOf, ociIndex,
-  assertErrorCode, assertSpecError, assertStatus, beyondDistribution, rawRequest, rawToRes, type Registry,
+  MT, useRegistry, pushImage, uniqueRepo, uniqueBlob, sha256, descriptorOf, ociIndex,
+  assertErrorCode, assertSpecError, assertStatus, beyondDistribution, rawRequest, rawToRes,
 } from './client.js'
 
 describe('pull', () => {
-  let reg: Registry
-  let c: Client
+  const { c, url } = useRegistry()
   const repo = uniqueRepo('pull')
   let img: Awaited<ReturnType<typeof pushImage>>
   let img2: Awaited<ReturnType<typeof pushImage>>
 
   before(async () => {
-    reg = await startRegistry()
-    c = new Client(reg.url)
     img = await pushImage(c, repo, 'tagtest0')
     // pushed by digest, never tagged (manifests[1] in the conformance suite)
     img2 = await pushImage(c, repo, 'placeholder')
     const again = await c.putManifest(repo, img2.digest, img2.manifest, MT.ociManifest)
     assertStatus(again, 201, 'PUT manifest by digest')
   })
-  after(async () => { await reg?.close() })
 
   test('GET /v2/ answers 200', async () => {
     const res = await c.req('GET', '/v2/')
@@ -268,7 +264,7 @@ describe('pull', () => {
     const bad = ['Proj/App', 'proj/App', 'proj/-app', 'proj/app-', 'proj/a..b', 'proj/a___b', 'proj//app', 'proj/.app', `proj/${'a'.repeat(256)}`]
     for (const name of bad) {
       test(`invalid name ${name.length > 40 ? name.slice(0, 20) + '…' : name}: NAME_INVALID (400) or NAME_UNKNOWN (404), never 5xx`, beyondDistribution('upper case answers 500, others a plain 404'), async () => {
-        const res = rawToRes(await rawRequest(reg.url, 'GET', `/v2/${name}/tags/list`))
+        const res = rawToRes(await rawRequest(url(), 'GET', `/v2/${name}/tags/list`))
         assertErrorCode(res, ['NAME_INVALID', 'NAME_UNKNOWN'], [400, 404])
       })
     }

@@ -1,22 +1,16 @@
 // OCI Distribution Spec v1.1, push: blob uploads (monolithic, single POST, streamed, chunked),
 // upload sessions, cross-repository mounts and manifest PUT with its errors
 // (conformance/02_push_test.go and the spec's "Push" section).
-import { describe, test, before, after } from 'node:test'
+import { describe, test, before } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import {
-  Client, MT, EMPTY_JSON, startRegistry, pushImage, pushReferrer, uniqueRepo, uniqueBlob, sha256, sha512, descriptorOf,
-  ociManifest, ociIndex, assertErrorCode, assertSpecError, assertStatus, beyondDistribution, rawRequest, rawToRes, type Registry,
+  MT, EMPTY_JSON, useRegistry, pushImage, pushReferrer, uniqueRepo, uniqueBlob, sha256, sha512, descriptorOf,
+  ociManifest, ociIndex, assertErrorCode, assertSpecError, assertStatus, beyondDistribution, rawRequest, rawToRes,
 } from './client.js'
 
 describe('push', () => {
-  let reg: Registry
-  let c: Client
-  before(async () => {
-    reg = await startRegistry()
-    c = new Client(reg.url)
-  })
-  after(async () => { await reg?.close() })
+  const { c, url } = useRegistry()
 
   async function assertBlob(repo: string, data: Buffer, digest = sha256(data)): Promise<void> {
     const res = await c.req('GET', `/v2/${repo}/blobs/${digest}`)
@@ -140,7 +134,7 @@ describe('push', () => {
       const data = Buffer.concat(parts)
       const { location } = await c.startUpload(repo)
       const u = c.url(location)
-      const patch = rawToRes(await rawRequest(reg.url, 'PATCH', u.pathname + u.search, { 'content-type': 'application/octet-stream' }, parts))
+      const patch = rawToRes(await rawRequest(url(), 'PATCH', u.pathname + u.search, { 'content-type': 'application/octet-stream' }, parts))
       assertStatus(patch, 202)
       assert.equal(patch.headers.get('range'), `0-${data.length - 1}`)
       const put = await c.req('PUT', patch.headers.get('location')!, { query: { digest: sha256(data) } })
@@ -623,7 +617,7 @@ describe('push', () => {
     test('a manifest over the limit (16 MiB): 413 with an OCI error, nothing stored', beyondDistribution('answers 400 MANIFEST_INVALID'), async () => {
       const pad = 16 * 1024 * 1024
       const m = ociManifest(descriptorOf(MT.ociConfig, config), [descriptorOf(MT.ociLayer, layer)], { annotations: { 'org.example.pad': 'x'.repeat(pad) } })
-      const res = rawToRes(await rawRequest(reg.url, 'PUT', `/v2/${repo}/manifests/huge`, { 'content-type': MT.ociManifest }, m))
+      const res = rawToRes(await rawRequest(url(), 'PUT', `/v2/${repo}/manifests/huge`, { 'content-type': MT.ociManifest }, m))
       assertStatus(res, 413)
       assertSpecError(res)
       assertStatus(await c.req('GET', `/v2/${repo}/manifests/huge`, { headers: { accept: MT.ociManifest } }), 404)
