@@ -1,17 +1,29 @@
-// Small helpers for /api/v2.0 and /v2 tests: JSON calls with Harbor's error body, users made by
-// the admin, and a tiny image pushed with plain HTTP (monolithic blob uploads + manifest PUT).
+// Small helpers for /api/v2.0 and /v2 tests: JSON calls with Harbor's error body, users, projects
+// and members made by the admin, rows read from the server's SQLite file, and a tiny image pushed
+// with plain HTTP (monolithic blob uploads + manifest PUT).
 import assert from 'node:assert/strict'
 import { createHash, randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
 import { ADMIN_AUTH, type RunningBerth } from './berth.js'
 
 export const basic = (username: string, password: string) => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
 
-export type Call = { method?: string; auth?: string | undefined; body?: unknown; raw?: string; contentType?: string; headers?: Record<string, string> }
+/**
+ * `auth` is an Authorization header value; `cookie` and `csrf` a portal session's Cookie header and
+ * CSRF token; `raw` a body sent as is; `contentType` the body's (JSON by default).
+ */
+export type Call = {
+  method?: string; auth?: string | undefined; body?: unknown; raw?: string; contentType?: string; headers?: Record<string, string>
+  cookie?: string; csrf?: string
+}
 export type Answer = { status: number; headers: Headers; json: any; text: string }
 
 export async function api(b: RunningBerth, path: string, opts: Call = {}): Promise<Answer> {
   const headers: Record<string, string> = { ...opts.headers }
   if (opts.auth) headers.authorization = opts.auth
+  if (opts.cookie) headers.cookie = opts.cookie
+  if (opts.csrf) headers['x-harbor-csrf-token'] = opts.csrf
   let body: string | undefined
   if (opts.raw !== undefined) body = opts.raw
   else if (opts.body !== undefined) body = JSON.stringify(opts.body)
@@ -36,16 +48,58 @@ export async function expectError(p: Promise<Answer>, status: number, code?: str
   return r
 }
 
-let seq = 0
-/** Creates a user as the admin; returns its id, name, password and Basic header. */
-export async function makeUser(b: RunningBerth, prefix = 'user') {
-  const username = `${prefix}${++seq}${process.pid % 1000}`
-  const password = `Passw0rd${seq}`
+const idFromLocation = (r: Answer) => Number(r.headers.get('location')!.split('/').pop())
+
+/** Creates the user `username` as the admin; returns its id, name, password and Basic header. */
+export async function createUser(b: RunningBerth, username: string, password: string) {
   const r = await api(b, '/users', { method: 'POST', auth: ADMIN_AUTH, body: { username, email: `${username}@example.com`, realname: `Real ${username}`, password } })
   assert.equal(r.status, 201, r.text)
-  const id = Number(r.headers.get('location')!.split('/').pop())
-  return { id, username, password, auth: basic(username, password) }
+  return { id: idFromLocation(r), username, password, auth: basic(username, password) }
 }
+
+let seq = 0
+/** Creates a user with a fresh name as the admin; returns its id, name, password and Basic header. */
+export async function makeUser(b: RunningBerth, prefix = 'user') {
+  const username = `${prefix}${++seq}${process.pid % 1000}`
+  return createUser(b, username, `Passw0rd${seq}`)
+}
+
+/** Creates a project as `auth` (the admin by default) through the API, asserts 201; returns its id. */
+export async function makeProject(b: RunningBerth, name: string, opts: { auth?: string; public?: boolean; extra?: Record<string, unknown> } = {}) {
+  const r = await api(b, '/projects', { method: 'POST', auth: opts.auth ?? ADMIN_AUTH, body: { project_name: name, metadata: { public: String(opts.public ?? false) }, ...opts.extra } })
+  assert.equal(r.status, 201, r.text)
+  return idFromLocation(r)
+}
+
+/** Adds `username` to the project named `project` as the admin. Role ids: 1 project admin, 2 developer, 3 guest, 4 maintainer, 5 limited guest. */
+export async function addMember(b: RunningBerth, project: string, username: string, role: number) {
+  const r = await api(b, `/projects/${project}/members`, { method: 'POST', auth: ADMIN_AUTH, body: { role_id: role, member_user: { username } }, headers: { 'x-is-resource-name': 'true' } })
+  assert.equal(r.status, 201, r.text)
+}
+
+/** Users `guest…`, `dev…` and `maint…`, made members of each of `projects` as guest (3), developer (2) and maintainer (4). */
+export async function roleMembers(b: RunningBerth, ...projects: string[]) {
+  const guest = await makeUser(b, 'guest')
+  const developer = await makeUser(b, 'dev')
+  const maintainer = await makeUser(b, 'maint')
+  for (const [u, role] of [[guest, 3], [developer, 2], [maintainer, 4]] as const) {
+    for (const project of projects) await addMember(b, project, u.username, role)
+  }
+  return { guest, developer, maintainer }
+}
+
+/** Runs a query on the server's SQLite file, read-only. */
+export function dbRows(b: RunningBerth, sqlText: string, ...params: unknown[]) {
+  const db = new SqliteDatabase(join(b.dataDir, 'berth.db'), { readonly: true })
+  try {
+    return db.prepare(sqlText).all(...params) as Array<Record<string, any>>
+  } finally {
+    db.close()
+  }
+}
+
+/** The audit_log rows matching the SQL condition `where`, oldest first. */
+export const auditRows = (b: RunningBerth, where: string) => dbRows(b, `select * from audit_log where ${where} order by id`) as Array<Record<string, unknown>>
 
 const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`
 
