@@ -2,12 +2,9 @@
 // and the lock after repeated failed logins.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import SqliteDatabase from 'better-sqlite3'
 import { ADMIN_AUTH, ADMIN_PASSWORD, startBerth, type RunningBerth } from '../helpers/berth.js'
-
-const basic = (username: string, password: string) => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
+import { api, auditRows, basic, createUser, errorCode } from '../helpers/api-client.js'
 
 function login(b: RunningBerth, principal: string, password: string) {
   return fetch(`${b.url}/c/login`, {
@@ -27,38 +24,7 @@ async function session(b: RunningBerth, principal: string, password: string) {
   return { cookie: setCookie.split(';')[0]!, csrf, setCookie }
 }
 
-async function api(b: RunningBerth, path: string, opts: { method?: string; cookie?: string; csrf?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = {}
-  if (opts.cookie) headers.cookie = opts.cookie
-  if (opts.csrf) headers['x-harbor-csrf-token'] = opts.csrf
-  if (opts.body !== undefined) headers['content-type'] = 'application/json'
-  const res = await fetch(`${b.url}/api/v2.0${path}`, { method: opts.method ?? 'GET', headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) })
-  const text = await res.text()
-  return { status: res.status, json: text ? JSON.parse(text) : undefined }
-}
-
-const code = (r: { json: any }) => r.json?.errors?.[0]?.code
-
-async function createUser(b: RunningBerth, username: string, password: string): Promise<number> {
-  const res = await fetch(`${b.url}/api/v2.0/users`, {
-    method: 'POST',
-    headers: { authorization: ADMIN_AUTH, 'content-type': 'application/json' },
-    body: JSON.stringify({ username, email: `${username}@example.com`, realname: username, password }),
-  })
-  assert.equal(res.status, 201)
-  return Number(res.headers.get('location')!.split('/').pop())
-}
-
-async function auditRows(b: RunningBerth, where: string) {
-  const db = new SqliteDatabase(join(b.dataDir, 'berth.db'), { readonly: true })
-  try {
-    return db.prepare(`select * from audit_log where ${where}`).all() as Array<Record<string, unknown>>
-  } finally {
-    db.close()
-  }
-}
-
-async function eventually<T>(fn: () => Promise<T[]>, want: number): Promise<T[]> {
+async function eventually<T>(fn: () => T[] | Promise<T[]>, want: number): Promise<T[]> {
   for (let i = 0; i < 50; i++) {
     const rows = await fn()
     if (rows.length >= want) return rows
@@ -88,11 +54,11 @@ describe('portal sessions', () => {
   })
 
   test('state-changing calls with the cookie need the CSRF header', async () => {
-    const id = await createUser(b, 'csrfuser', 'Csrfuser123')
+    const { id } = await createUser(b, 'csrfuser', 'Csrfuser123')
     const s = await session(b, 'csrfuser', 'Csrfuser123')
     const noHeader = await api(b, `/users/${id}`, { method: 'PUT', cookie: s.cookie, body: { comment: 'no csrf' } })
     assert.equal(noHeader.status, 403)
-    assert.equal(code(noHeader), 'FORBIDDEN')
+    assert.equal(errorCode(noHeader), 'FORBIDDEN')
     const wrong = await api(b, `/users/${id}`, { method: 'PUT', cookie: s.cookie, csrf: 'not-the-token', body: { comment: 'bad csrf' } })
     assert.equal(wrong.status, 403)
     const other = await session(b, 'admin', ADMIN_PASSWORD)
@@ -117,7 +83,7 @@ describe('portal sessions', () => {
     assert.match(res.headers.get('set-cookie')!, /^sid=;.*Max-Age=0/)
     const after = await api(b, '/users/current', { cookie: s.cookie })
     assert.equal(after.status, 401)
-    assert.equal(code(after), 'UNAUTHORIZED')
+    assert.equal(errorCode(after), 'UNAUTHORIZED')
     // logging out without a session is fine too
     assert.equal((await fetch(`${b.url}/c/log_out`)).status, 200)
   })
@@ -127,7 +93,7 @@ describe('portal sessions', () => {
       const res = await login(b, principal!, password!)
       assert.equal(res.status, 401)
       assert.equal(res.headers.get('set-cookie'), null)
-      assert.equal(code({ json: await res.json() }), 'UNAUTHORIZED')
+      assert.equal(errorCode({ json: await res.json() }), 'UNAUTHORIZED')
     }
     const res = await fetch(`${b.url}/c/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'x'.repeat(64 * 1024) })
     assert.ok(res.status >= 400 && res.status < 500)
@@ -141,7 +107,7 @@ describe('portal sessions', () => {
   })
 
   test('a deleted user loses their sessions', async () => {
-    const id = await createUser(b, 'doomed', 'Doomed1234')
+    const { id } = await createUser(b, 'doomed', 'Doomed1234')
     const s = await session(b, 'doomed', 'Doomed1234')
     assert.equal((await api(b, '/users/current', { cookie: s.cookie })).status, 200)
     const del = await fetch(`${b.url}/api/v2.0/users/${id}`, { method: 'DELETE', headers: { authorization: ADMIN_AUTH } })
@@ -151,7 +117,7 @@ describe('portal sessions', () => {
   })
 
   test('after a password change the old password no longer logs in; the new one does', async () => {
-    const id = await createUser(b, 'changer', 'Changer123')
+    const { id } = await createUser(b, 'changer', 'Changer123')
     const s = await session(b, 'changer', 'Changer123')
     const r = await api(b, `/users/${id}/password`, { method: 'PUT', cookie: s.cookie, csrf: s.csrf, body: { old_password: 'Changer123', new_password: 'Changer456' } })
     assert.equal(r.status, 200)
@@ -170,7 +136,7 @@ describe('lockout', () => {
       for (let i = 0; i < 3; i++) assert.equal((await login(b, 'locky', 'Wrong12345')).status, 401)
       const locked = await login(b, 'locky', 'Locky12345')
       assert.equal(locked.status, 401)
-      assert.equal(code({ json: await locked.json() }), 'UNAUTHORIZED')
+      assert.equal(errorCode({ json: await locked.json() }), 'UNAUTHORIZED')
       assert.equal(locked.headers.get('set-cookie'), null)
       // Basic credentials are locked out too
       assert.equal((await fetch(`${b.url}/api/v2.0/users/current`, { headers: { authorization: basic('locky', 'Locky12345') } })).status, 401)

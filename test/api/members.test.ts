@@ -2,70 +2,8 @@
 // audit, and that a membership change takes effect on the very next request.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { join } from 'node:path'
-import SqliteDatabase from 'better-sqlite3'
 import { ADMIN_AUTH, startBerth, type RunningBerth } from '../helpers/berth.js'
-
-const basic = (username: string, password: string) => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
-
-type Call = { method?: string; auth?: string | undefined; body?: unknown; raw?: string; headers?: Record<string, string> }
-
-async function call(b: RunningBerth, path: string, opts: Call = {}) {
-  const headers: Record<string, string> = { ...opts.headers }
-  if (opts.auth) headers.authorization = opts.auth
-  let body: string | undefined
-  if (opts.raw !== undefined) body = opts.raw
-  else if (opts.body !== undefined) body = JSON.stringify(opts.body)
-  if (body !== undefined) headers['content-type'] ??= 'application/json'
-  const res = await fetch(`${b.url}/api/v2.0${path}`, { method: opts.method ?? 'GET', headers, body })
-  const text = await res.text()
-  let json: unknown
-  try {
-    json = text ? JSON.parse(text) : undefined
-  } catch {
-    json = text
-  }
-  return { status: res.status, headers: res.headers, json: json as any, text }
-}
-
-const errorCode = (r: { json: any }) => r.json?.errors?.[0]?.code as string | undefined
-
-async function expectError(p: Promise<{ status: number; json: any; text?: string }>, status: number, code: string) {
-  const r = await p
-  assert.equal(r.status, status, r.text)
-  assert.equal(errorCode(r), code, r.text)
-}
-
-let seq = 0
-async function makeUser(b: RunningBerth, prefix = 'muser') {
-  const username = `${prefix}${++seq}`
-  const password = `Passw0rd${seq}`
-  const r = await call(b, '/users', { method: 'POST', auth: ADMIN_AUTH, body: { username, email: `${username}@example.com`, realname: username, password } })
-  assert.equal(r.status, 201, r.text)
-  const id = Number(r.headers.get('location')!.split('/').pop())
-  return { id, username, auth: basic(username, password) }
-}
-
-async function create(b: RunningBerth, name: string, opts: { auth?: string; public?: boolean; extra?: Record<string, unknown> } = {}) {
-  const r = await call(b, '/projects', { method: 'POST', auth: opts.auth ?? ADMIN_AUTH, body: { project_name: name, metadata: { public: String(opts.public ?? false) }, ...opts.extra } })
-  assert.equal(r.status, 201, r.text)
-  return Number(r.headers.get('location')!.split('/').pop())
-}
-
-async function addMember(b: RunningBerth, project: string, username: string, role: number) {
-  const r = await call(b, `/projects/${project}/members`, { method: 'POST', auth: ADMIN_AUTH, body: { role_id: role, member_user: { username } }, headers: { 'x-is-resource-name': 'true' } })
-  assert.equal(r.status, 201, r.text)
-}
-
-function rows(b: RunningBerth, sqlText: string, ...params: unknown[]) {
-  const db = new SqliteDatabase(join(b.dataDir, 'berth.db'), { readonly: true })
-  try {
-    return db.prepare(sqlText).all(...params) as Array<Record<string, any>>
-  } finally {
-    db.close()
-  }
-}
-
+import { addMember, api, dbRows, errorCode, expectError, makeProject, makeUser } from '../helpers/api-client.js'
 
 describe('members API', () => {
   let b: RunningBerth
@@ -73,7 +11,7 @@ describe('members API', () => {
   const u: Record<string, Awaited<ReturnType<typeof makeUser>>> = {}
   before(async () => {
     b = await startBerth()
-    pid = await create(b, 'team')
+    pid = await makeProject(b, 'team')
     for (const [role, n] of [['admin', 1], ['developer', 2], ['guest', 3], ['maintainer', 4], ['limited', 5]] as const) {
       u[role] = await makeUser(b)
       await addMember(b, 'team', u[role]!.username, n)
@@ -82,7 +20,7 @@ describe('members API', () => {
   })
   after(async () => { await b?.close() })
 
-  const members = (auth?: string, qs = '') => call(b, `/projects/${pid}/members${qs}`, { auth })
+  const members = (auth?: string, qs = '') => api(b, `/projects/${pid}/members${qs}`, { auth })
 
   test('list: members as Harbor shows them, entityname filter, paging headers', async () => {
     const r = await members(ADMIN_AUTH, '?page_size=100')
@@ -107,7 +45,7 @@ describe('members API', () => {
     assert.equal(p.headers.get('x-total-count'), '6')
     assert.match(p.headers.get('link')!, /rel="prev".*rel="next"/)
     await expectError(members(ADMIN_AUTH, '?page_size=0'), 400, 'BAD_REQUEST')
-    const g = await call(b, '/projects/team/members', { auth: ADMIN_AUTH, headers: { 'x-is-resource-name': 'true' } })
+    const g = await api(b, '/projects/team/members', { auth: ADMIN_AUTH, headers: { 'x-is-resource-name': 'true' } })
     assert.equal(g.headers.get('x-total-count'), '6')
   })
 
@@ -118,53 +56,53 @@ describe('members API', () => {
     await expectError(members(undefined), 401, 'UNAUTHORIZED')
     const list = await members(ADMIN_AUTH, '?page_size=100')
     const mid = list.json.find((m: any) => m.entity_name === u.guest!.username).id
-    const one = await call(b, `/projects/${pid}/members/${mid}`, { auth: u.guest!.auth })
+    const one = await api(b, `/projects/${pid}/members/${mid}`, { auth: u.guest!.auth })
     assert.equal(one.status, 200)
     assert.equal(one.json.role_id, 3)
-    await expectError(call(b, `/projects/${pid}/members/${mid}`, { auth: u.limited!.auth }), 403, 'FORBIDDEN')
-    await expectError(call(b, `/projects/${pid}/members/999999`, { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
+    await expectError(api(b, `/projects/${pid}/members/${mid}`, { auth: u.limited!.auth }), 403, 'FORBIDDEN')
+    await expectError(api(b, `/projects/${pid}/members/999999`, { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
     for (const bad of ['abc', '0', '-1', '1.5', '1..2', '%C3%BC', '9'.repeat(30)]) {
-      await expectError(call(b, `/projects/${pid}/members/${bad}`, { auth: ADMIN_AUTH }), 400, 'BAD_REQUEST')
+      await expectError(api(b, `/projects/${pid}/members/${bad}`, { auth: ADMIN_AUTH }), 400, 'BAD_REQUEST')
     }
   })
 
   test('add: only project admins (and system admins); takes effect at once; duplicates 409; audit', async () => {
     const newcomer = await makeUser(b)
-    await expectError(call(b, '/projects/team', { auth: newcomer.auth }), 404, 'NOT_FOUND')
+    await expectError(api(b, '/projects/team', { auth: newcomer.auth }), 404, 'NOT_FOUND')
     const body = { role_id: 2, member_user: { username: newcomer.username } }
-    await expectError(call(b, `/projects/${pid}/members`, { method: 'POST', body }), 401, 'UNAUTHORIZED')
-    await expectError(call(b, `/projects/${pid}/members`, { method: 'POST', auth: u.outsider!.auth, body }), 404, 'NOT_FOUND')
+    await expectError(api(b, `/projects/${pid}/members`, { method: 'POST', body }), 401, 'UNAUTHORIZED')
+    await expectError(api(b, `/projects/${pid}/members`, { method: 'POST', auth: u.outsider!.auth, body }), 404, 'NOT_FOUND')
     for (const role of ['developer', 'guest', 'maintainer', 'limited']) {
-      await expectError(call(b, `/projects/${pid}/members`, { method: 'POST', auth: u[role]!.auth, body }), 403, 'FORBIDDEN')
+      await expectError(api(b, `/projects/${pid}/members`, { method: 'POST', auth: u[role]!.auth, body }), 403, 'FORBIDDEN')
     }
-    assert.equal(rows(b, 'select count(*) as n from project_member where entity_id = ?', newcomer.id)[0]!.n, 0, 'refusals store nothing')
+    assert.equal(dbRows(b, 'select count(*) as n from project_member where entity_id = ?', newcomer.id)[0]!.n, 0, 'refusals store nothing')
 
-    const r = await call(b, `/projects/${pid}/members`, { method: 'POST', auth: u.admin!.auth, body })
+    const r = await api(b, `/projects/${pid}/members`, { method: 'POST', auth: u.admin!.auth, body })
     assert.equal(r.status, 201, r.text)
     const loc = r.headers.get('location')!
     assert.match(loc, new RegExp(`^/api/v2\\.0/projects/${pid}/members/\\d+$`))
     const mid = Number(loc.split('/').pop())
-    assert.equal((await call(b, `/projects/${pid}/members/${mid}`, { auth: ADMIN_AUTH })).json.entity_name, newcomer.username)
-    const g = await call(b, '/projects/team', { auth: newcomer.auth })
+    assert.equal((await api(b, `/projects/${pid}/members/${mid}`, { auth: ADMIN_AUTH })).json.entity_name, newcomer.username)
+    const g = await api(b, '/projects/team', { auth: newcomer.auth })
     assert.equal(g.status, 200, 'the new member sees the project on the next request')
     assert.equal(g.json.current_user_role_id, 2)
 
-    await expectError(call(b, `/projects/${pid}/members`, { method: 'POST', auth: u.admin!.auth, body }), 409, 'CONFLICT')
-    await expectError(call(b, `/projects/${pid}/members`, { method: 'POST', auth: ADMIN_AUTH, body: { role_id: 3, member_user: { user_id: newcomer.id } } }), 409, 'CONFLICT')
-    const audit = rows(b, "select * from audit_log where resource_type = 'member' and resource = ? order by id", newcomer.username)
+    await expectError(api(b, `/projects/${pid}/members`, { method: 'POST', auth: u.admin!.auth, body }), 409, 'CONFLICT')
+    await expectError(api(b, `/projects/${pid}/members`, { method: 'POST', auth: ADMIN_AUTH, body: { role_id: 3, member_user: { user_id: newcomer.id } } }), 409, 'CONFLICT')
+    const audit = dbRows(b, "select * from audit_log where resource_type = 'member' and resource = ? order by id", newcomer.username)
     assert.equal(audit.length, 1)
     assert.equal(audit[0]!.operation, 'create')
     assert.equal(audit[0]!.username, u.admin!.username)
     assert.equal(audit[0]!.project_id, pid)
 
     const byId = await makeUser(b)
-    assert.equal((await call(b, `/projects/${pid}/members`, { method: 'POST', auth: ADMIN_AUTH, body: { role_id: 5, member_user: { user_id: byId.id } } })).status, 201)
+    assert.equal((await api(b, `/projects/${pid}/members`, { method: 'POST', auth: ADMIN_AUTH, body: { role_id: 5, member_user: { user_id: byId.id } } })).status, 201)
   })
 
   test('add: unknown users 404, bad roles and bodies 400, nothing stored', async () => {
-    const before = rows(b, 'select count(*) as n from project_member')[0]!.n
-    await expectError(call(b, `/projects/${pid}/members`, { method: 'POST', auth: ADMIN_AUTH, body: { role_id: 2, member_user: { username: 'nobody-here' } } }), 404, 'NOT_FOUND')
-    await expectError(call(b, `/projects/${pid}/members`, { method: 'POST', auth: ADMIN_AUTH, body: { role_id: 2, member_user: { user_id: 999999 } } }), 404, 'NOT_FOUND')
+    const before = dbRows(b, 'select count(*) as n from project_member')[0]!.n
+    await expectError(api(b, `/projects/${pid}/members`, { method: 'POST', auth: ADMIN_AUTH, body: { role_id: 2, member_user: { username: 'nobody-here' } } }), 404, 'NOT_FOUND')
+    await expectError(api(b, `/projects/${pid}/members`, { method: 'POST', auth: ADMIN_AUTH, body: { role_id: 2, member_user: { user_id: 999999 } } }), 404, 'NOT_FOUND')
     const fresh = await makeUser(b)
     const bad: unknown[] = [
       {}, null, [], { role_id: 0, member_user: { username: fresh.username } }, { role_id: 6, member_user: { username: fresh.username } },
@@ -174,58 +112,58 @@ describe('members API', () => {
       { role_id: 2, member_group: { group_name: 'devs' } }, { role_id: 2, member_user: { username: 'x'.repeat(300) } },
     ]
     for (const body of bad) {
-      const r = await call(b, `/projects/${pid}/members`, { method: 'POST', auth: ADMIN_AUTH, body })
+      const r = await api(b, `/projects/${pid}/members`, { method: 'POST', auth: ADMIN_AUTH, body })
       assert.equal(r.status, 400, `${JSON.stringify(body)}: ${r.text}`)
       assert.equal(errorCode(r), 'BAD_REQUEST')
     }
-    const huge = await call(b, `/projects/${pid}/members`, { method: 'POST', auth: ADMIN_AUTH, raw: JSON.stringify({ role_id: 2, member_user: { username: fresh.username }, pad: 'x'.repeat(2 * 1024 * 1024) }) })
+    const huge = await api(b, `/projects/${pid}/members`, { method: 'POST', auth: ADMIN_AUTH, raw: JSON.stringify({ role_id: 2, member_user: { username: fresh.username }, pad: 'x'.repeat(2 * 1024 * 1024) }) })
     assert.equal(huge.status, 413)
-    assert.equal(rows(b, 'select count(*) as n from project_member')[0]!.n, before)
+    assert.equal(dbRows(b, 'select count(*) as n from project_member')[0]!.n, before)
   })
 
   test('update role: project admins only; the new role applies at once; bad roles 400', async () => {
     const m = await makeUser(b)
     await addMember(b, 'team', m.username, 3)
     const mid = (await members(ADMIN_AUTH, `?entityname=${m.username}`)).json[0].id
-    const put = (auth: string | undefined, body: unknown) => call(b, `/projects/${pid}/members/${mid}`, { method: 'PUT', auth, body })
+    const put = (auth: string | undefined, body: unknown) => api(b, `/projects/${pid}/members/${mid}`, { method: 'PUT', auth, body })
     await expectError(put(undefined, { role_id: 1 }), 401, 'UNAUTHORIZED')
     for (const role of ['developer', 'guest', 'maintainer', 'limited']) await expectError(put(u[role]!.auth, { role_id: 1 }), 403, 'FORBIDDEN')
     await expectError(put(m.auth, { role_id: 1 }), 403, 'FORBIDDEN')
-    await expectError(call(b, `/projects/${pid}`, { method: 'PUT', auth: m.auth, body: { metadata: { auto_scan: 'true' } } }), 403, 'FORBIDDEN')
+    await expectError(api(b, `/projects/${pid}`, { method: 'PUT', auth: m.auth, body: { metadata: { auto_scan: 'true' } } }), 403, 'FORBIDDEN')
     for (const body of [{ role_id: 0 }, { role_id: 9 }, { role_id: 'x' }, {}, { role_id: 1, more: 1 }, null]) {
       const r = await put(u.admin!.auth, body)
       assert.equal(r.status, 400, `${JSON.stringify(body)}: ${r.text}`)
     }
-    assert.equal((await call(b, `/projects/${pid}/members/${mid}`, { auth: ADMIN_AUTH })).json.role_id, 3, 'unchanged')
+    assert.equal((await api(b, `/projects/${pid}/members/${mid}`, { auth: ADMIN_AUTH })).json.role_id, 3, 'unchanged')
     assert.equal((await put(u.admin!.auth, { role_id: 1 })).status, 200)
-    assert.equal((await call(b, `/projects/${pid}/members/${mid}`, { auth: ADMIN_AUTH })).json.role_name, 'projectAdmin')
-    assert.equal((await call(b, `/projects/${pid}`, { method: 'PUT', auth: m.auth, body: { metadata: { auto_scan: 'true' } } })).status, 200, 'promoted: may update now')
-    await expectError(call(b, `/projects/${pid}/members/999999`, { method: 'PUT', auth: ADMIN_AUTH, body: { role_id: 2 } }), 404, 'NOT_FOUND')
-    assert.equal(rows(b, "select count(*) as n from audit_log where resource_type = 'member' and operation = 'update' and resource = ?", m.username)[0]!.n, 1)
+    assert.equal((await api(b, `/projects/${pid}/members/${mid}`, { auth: ADMIN_AUTH })).json.role_name, 'projectAdmin')
+    assert.equal((await api(b, `/projects/${pid}`, { method: 'PUT', auth: m.auth, body: { metadata: { auto_scan: 'true' } } })).status, 200, 'promoted: may update now')
+    await expectError(api(b, `/projects/${pid}/members/999999`, { method: 'PUT', auth: ADMIN_AUTH, body: { role_id: 2 } }), 404, 'NOT_FOUND')
+    assert.equal(dbRows(b, "select count(*) as n from audit_log where resource_type = 'member' and operation = 'update' and resource = ?", m.username)[0]!.n, 1)
   })
 
   test('delete: project admins only; the former member loses access at once; audit', async () => {
     const m = await makeUser(b)
     await addMember(b, 'team', m.username, 2)
     const mid = (await members(ADMIN_AUTH, `?entityname=${m.username}`)).json[0].id
-    assert.equal((await call(b, '/projects/team', { auth: m.auth })).status, 200)
-    await expectError(call(b, `/projects/${pid}/members/${mid}`, { method: 'DELETE' }), 401, 'UNAUTHORIZED')
-    await expectError(call(b, `/projects/${pid}/members/${mid}`, { method: 'DELETE', auth: u.outsider!.auth }), 404, 'NOT_FOUND')
+    assert.equal((await api(b, '/projects/team', { auth: m.auth })).status, 200)
+    await expectError(api(b, `/projects/${pid}/members/${mid}`, { method: 'DELETE' }), 401, 'UNAUTHORIZED')
+    await expectError(api(b, `/projects/${pid}/members/${mid}`, { method: 'DELETE', auth: u.outsider!.auth }), 404, 'NOT_FOUND')
     for (const role of ['developer', 'guest', 'maintainer', 'limited']) {
-      await expectError(call(b, `/projects/${pid}/members/${mid}`, { method: 'DELETE', auth: u[role]!.auth }), 403, 'FORBIDDEN')
+      await expectError(api(b, `/projects/${pid}/members/${mid}`, { method: 'DELETE', auth: u[role]!.auth }), 403, 'FORBIDDEN')
     }
-    assert.equal((await call(b, `/projects/${pid}/members/${mid}`, { method: 'DELETE', auth: u.admin!.auth })).status, 200)
-    await expectError(call(b, '/projects/team', { auth: m.auth }), 404, 'NOT_FOUND')
-    await expectError(call(b, `/projects/${pid}/members/${mid}`, { method: 'DELETE', auth: u.admin!.auth }), 404, 'NOT_FOUND')
-    assert.equal(rows(b, "select count(*) as n from audit_log where resource_type = 'member' and operation = 'delete' and resource = ?", m.username)[0]!.n, 1)
+    assert.equal((await api(b, `/projects/${pid}/members/${mid}`, { method: 'DELETE', auth: u.admin!.auth })).status, 200)
+    await expectError(api(b, '/projects/team', { auth: m.auth }), 404, 'NOT_FOUND')
+    await expectError(api(b, `/projects/${pid}/members/${mid}`, { method: 'DELETE', auth: u.admin!.auth }), 404, 'NOT_FOUND')
+    assert.equal(dbRows(b, "select count(*) as n from audit_log where resource_type = 'member' and operation = 'delete' and resource = ?", m.username)[0]!.n, 1)
   })
 
   test('members of another project are not reachable through this one', async () => {
-    const other = await create(b, 'elsewhere')
-    const mid = (await call(b, `/projects/${other}/members`, { auth: ADMIN_AUTH })).json[0].id
-    await expectError(call(b, `/projects/${pid}/members/${mid}`, { auth: u.admin!.auth }), 404, 'NOT_FOUND')
-    await expectError(call(b, `/projects/${pid}/members/${mid}`, { method: 'DELETE', auth: u.admin!.auth }), 404, 'NOT_FOUND')
-    await expectError(call(b, `/projects/${pid}/members/${mid}`, { method: 'PUT', auth: u.admin!.auth, body: { role_id: 3 } }), 404, 'NOT_FOUND')
-    assert.equal((await call(b, `/projects/${other}/members/${mid}`, { auth: ADMIN_AUTH })).json.role_id, 1)
+    const other = await makeProject(b, 'elsewhere')
+    const mid = (await api(b, `/projects/${other}/members`, { auth: ADMIN_AUTH })).json[0].id
+    await expectError(api(b, `/projects/${pid}/members/${mid}`, { auth: u.admin!.auth }), 404, 'NOT_FOUND')
+    await expectError(api(b, `/projects/${pid}/members/${mid}`, { method: 'DELETE', auth: u.admin!.auth }), 404, 'NOT_FOUND')
+    await expectError(api(b, `/projects/${pid}/members/${mid}`, { method: 'PUT', auth: u.admin!.auth, body: { role_id: 3 } }), 404, 'NOT_FOUND')
+    assert.equal((await api(b, `/projects/${other}/members/${mid}`, { auth: ADMIN_AUTH })).json.role_id, 1)
   })
 })

@@ -3,69 +3,8 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
-import { join } from 'node:path'
-import SqliteDatabase from 'better-sqlite3'
 import { ADMIN_AUTH, startBerth, type RunningBerth } from '../helpers/berth.js'
-
-const basic = (username: string, password: string) => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
-
-type Call = { method?: string; auth?: string | undefined; body?: unknown; raw?: string; headers?: Record<string, string> }
-
-async function call(b: RunningBerth, path: string, opts: Call = {}) {
-  const headers: Record<string, string> = { ...opts.headers }
-  if (opts.auth) headers.authorization = opts.auth
-  let body: string | undefined
-  if (opts.raw !== undefined) body = opts.raw
-  else if (opts.body !== undefined) body = JSON.stringify(opts.body)
-  if (body !== undefined) headers['content-type'] ??= 'application/json'
-  const res = await fetch(`${b.url}/api/v2.0${path}`, { method: opts.method ?? 'GET', headers, body })
-  const text = await res.text()
-  let json: unknown
-  try {
-    json = text ? JSON.parse(text) : undefined
-  } catch {
-    json = text
-  }
-  return { status: res.status, headers: res.headers, json: json as any, text }
-}
-
-const errorCode = (r: { json: any }) => r.json?.errors?.[0]?.code as string | undefined
-
-async function expectError(p: Promise<{ status: number; json: any; text?: string }>, status: number, code: string) {
-  const r = await p
-  assert.equal(r.status, status, r.text)
-  assert.equal(errorCode(r), code, r.text)
-}
-
-let seq = 0
-async function makeUser(b: RunningBerth, prefix = 'puser') {
-  const username = `${prefix}${++seq}`
-  const password = `Passw0rd${seq}`
-  const r = await call(b, '/users', { method: 'POST', auth: ADMIN_AUTH, body: { username, email: `${username}@example.com`, realname: username, password } })
-  assert.equal(r.status, 201, r.text)
-  const id = Number(r.headers.get('location')!.split('/').pop())
-  return { id, username, auth: basic(username, password) }
-}
-
-async function create(b: RunningBerth, name: string, opts: { auth?: string; public?: boolean; extra?: Record<string, unknown> } = {}) {
-  const r = await call(b, '/projects', { method: 'POST', auth: opts.auth ?? ADMIN_AUTH, body: { project_name: name, metadata: { public: String(opts.public ?? false) }, ...opts.extra } })
-  assert.equal(r.status, 201, r.text)
-  return Number(r.headers.get('location')!.split('/').pop())
-}
-
-async function addMember(b: RunningBerth, project: string, username: string, role: number) {
-  const r = await call(b, `/projects/${project}/members`, { method: 'POST', auth: ADMIN_AUTH, body: { role_id: role, member_user: { username } }, headers: { 'x-is-resource-name': 'true' } })
-  assert.equal(r.status, 201, r.text)
-}
-
-function rows(b: RunningBerth, sqlText: string, ...params: unknown[]) {
-  const db = new SqliteDatabase(join(b.dataDir, 'berth.db'), { readonly: true })
-  try {
-    return db.prepare(sqlText).all(...params) as Array<Record<string, any>>
-  } finally {
-    db.close()
-  }
-}
+import { addMember, api, dbRows, errorCode, expectError, makeProject, makeUser } from '../helpers/api-client.js'
 
 const sha = (buf: Buffer) => `sha256:${createHash('sha256').update(buf).digest('hex')}`
 
@@ -97,13 +36,13 @@ describe('projects API', () => {
 
   test('create: 201 with Location, the creator owns it as project admin, with a quota and an audit row', async () => {
     const u = await makeUser(b)
-    const r = await call(b, '/projects', { method: 'POST', auth: u.auth, body: { project_name: 'alpha', metadata: { public: 'false', auto_scan: 'true', severity: 'High' } } })
+    const r = await api(b, '/projects', { method: 'POST', auth: u.auth, body: { project_name: 'alpha', metadata: { public: 'false', auto_scan: 'true', severity: 'High' } } })
     assert.equal(r.status, 201, r.text)
     const loc = r.headers.get('location')!
     assert.match(loc, /^\/api\/v2\.0\/projects\/\d+$/)
     const id = Number(loc.split('/').pop())
 
-    const g = await call(b, `/projects/${id}`, { auth: u.auth })
+    const g = await api(b, `/projects/${id}`, { auth: u.auth })
     assert.equal(g.status, 200, g.text)
     assert.equal(g.json.project_id, id)
     assert.equal(g.json.name, 'alpha')
@@ -118,12 +57,12 @@ describe('projects API', () => {
     assert.equal(g.json.cve_allowlist.project_id, id)
     assert.match(g.json.creation_time, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
 
-    const byName = await call(b, '/projects/alpha', { auth: u.auth })
+    const byName = await api(b, '/projects/alpha', { auth: u.auth })
     assert.equal(byName.json.project_id, id)
 
-    assert.deepEqual(rows(b, 'select role, entity_id from project_member where project_id = ?', id), [{ role: 1, entity_id: u.id }])
-    assert.deepEqual(rows(b, 'select hard_storage from quota where project_id = ?', id), [{ hard_storage: -1 }])
-    const audit = rows(b, "select * from audit_log where resource_type = 'project' and resource = 'alpha'")
+    assert.deepEqual(dbRows(b, 'select role, entity_id from project_member where project_id = ?', id), [{ role: 1, entity_id: u.id }])
+    assert.deepEqual(dbRows(b, 'select hard_storage from quota where project_id = ?', id), [{ hard_storage: -1 }])
+    const audit = dbRows(b, "select * from audit_log where resource_type = 'project' and resource = 'alpha'")
     assert.equal(audit.length, 1)
     assert.equal(audit[0]!.operation, 'create')
     assert.equal(audit[0]!.username, u.username)
@@ -131,30 +70,30 @@ describe('projects API', () => {
   })
 
   test('create: X-Resource-Name-In-Location, the deprecated public flag, storage_limit for admins only', async () => {
-    const r = await call(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, headers: { 'x-resource-name-in-location': 'true' }, body: { project_name: 'beta', public: true, storage_limit: 1048576 } })
+    const r = await api(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, headers: { 'x-resource-name-in-location': 'true' }, body: { project_name: 'beta', public: true, storage_limit: 1048576 } })
     assert.equal(r.status, 201, r.text)
     assert.equal(r.headers.get('location'), '/api/v2.0/projects/beta')
-    const g = await call(b, '/projects/beta', { headers: { 'x-is-resource-name': 'true' } })
+    const g = await api(b, '/projects/beta', { headers: { 'x-is-resource-name': 'true' } })
     assert.equal(g.status, 200, 'public: anonymous may read')
     assert.equal(g.json.metadata.public, 'true')
     assert.equal(g.json.current_user_role_id, 0)
-    const q = await call(b, `/quotas/${g.json.project_id}`, { auth: ADMIN_AUTH })
+    const q = await api(b, `/quotas/${g.json.project_id}`, { auth: ADMIN_AUTH })
     assert.equal(q.json.hard.storage, 1048576)
 
     const u = await makeUser(b)
-    const id = await create(b, 'gamma-limit', { auth: u.auth, extra: { storage_limit: 5 } })
-    const q2 = await call(b, `/quotas/${id}`, { auth: ADMIN_AUTH })
+    const id = await makeProject(b, 'gamma-limit', { auth: u.auth, extra: { storage_limit: 5 } })
+    const q2 = await api(b, `/quotas/${id}`, { auth: ADMIN_AUTH })
     assert.equal(q2.json.hard.storage, -1, "a user's storage_limit is ignored, as Harbor does")
   })
 
   test('create: duplicate 409, anonymous 401, bad names and bodies 400, nothing stored', async () => {
-    await create(b, 'dup')
-    await expectError(call(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, body: { project_name: 'dup' } }), 409, 'CONFLICT')
-    await expectError(call(b, '/projects', { method: 'POST', body: { project_name: 'anon' } }), 401, 'UNAUTHORIZED')
-    const before = rows(b, 'select count(*) as n from project')[0]!.n
+    await makeProject(b, 'dup')
+    await expectError(api(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, body: { project_name: 'dup' } }), 409, 'CONFLICT')
+    await expectError(api(b, '/projects', { method: 'POST', body: { project_name: 'anon' } }), 401, 'UNAUTHORIZED')
+    const before = dbRows(b, 'select count(*) as n from project')[0]!.n
     const badNames = ['', 'Upper', 'a..b', '..', '-lead', 'trail-', 'a/b', 'a b', 'ünï', 'a\u0000b', 'x'.repeat(256), 'a__b'.replace('__', '._'), 'é']
     for (const name of badNames) {
-      await expectError(call(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, body: { project_name: name } }), 400, 'BAD_REQUEST')
+      await expectError(api(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, body: { project_name: name } }), 400, 'BAD_REQUEST')
     }
     const badBodies: unknown[] = [
       {}, null, [], 'x', { project_name: 'ok1', extra: 1 }, { project_name: 5 }, { project_name: 'ok2', public: 'true' },
@@ -165,35 +104,35 @@ describe('projects API', () => {
       { project_name: 'ok12', cve_allowlist: { items: [{ cve_id: 'CVE-1' }] } }, { project_name: 'ok13', metadata: { auto_scan: 'x'.repeat(300) } },
     ]
     for (const body of badBodies) {
-      const r = await call(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, body })
+      const r = await api(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, body })
       assert.equal(r.status, 400, `${JSON.stringify(body)}: ${r.text}`)
       assert.equal(errorCode(r), 'BAD_REQUEST')
     }
-    await expectError(call(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, raw: '{"project_name":' }), 400, 'BAD_REQUEST')
-    const huge = await call(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, raw: JSON.stringify({ project_name: 'huge', pad: 'x'.repeat(2 * 1024 * 1024) }) })
+    await expectError(api(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, raw: '{"project_name":' }), 400, 'BAD_REQUEST')
+    const huge = await api(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, raw: JSON.stringify({ project_name: 'huge', pad: 'x'.repeat(2 * 1024 * 1024) }) })
     assert.equal(huge.status, 413)
-    assert.equal(rows(b, 'select count(*) as n from project')[0]!.n, before, 'nothing stored')
-    assert.equal(rows(b, "select count(*) as n from project where name like 'ok%'")[0]!.n, 0)
+    assert.equal(dbRows(b, 'select count(*) as n from project')[0]!.n, before, 'nothing stored')
+    assert.equal(dbRows(b, "select count(*) as n from project where name like 'ok%'")[0]!.n, 0)
   })
 
   test('HEAD /projects?project_name=: 200 when it exists, 404 when not, 400 without a name', async () => {
-    await create(b, 'headcheck')
-    assert.equal((await call(b, '/projects?project_name=headcheck', { method: 'HEAD', auth: ADMIN_AUTH })).status, 200)
-    assert.equal((await call(b, '/projects?project_name=nosuch', { method: 'HEAD', auth: ADMIN_AUTH })).status, 404)
-    assert.equal((await call(b, '/projects', { method: 'HEAD', auth: ADMIN_AUTH })).status, 400)
-    assert.equal((await call(b, '/projects?project_name=library', { method: 'HEAD' })).status, 200, 'public, anonymous')
+    await makeProject(b, 'headcheck')
+    assert.equal((await api(b, '/projects?project_name=headcheck', { method: 'HEAD', auth: ADMIN_AUTH })).status, 200)
+    assert.equal((await api(b, '/projects?project_name=nosuch', { method: 'HEAD', auth: ADMIN_AUTH })).status, 404)
+    assert.equal((await api(b, '/projects', { method: 'HEAD', auth: ADMIN_AUTH })).status, 400)
+    assert.equal((await api(b, '/projects?project_name=library', { method: 'HEAD' })).status, 200, 'public, anonymous')
     const u = await makeUser(b)
-    assert.equal((await call(b, '/projects?project_name=headcheck', { method: 'HEAD', auth: u.auth })).status, 403, 'exists, not readable')
+    assert.equal((await api(b, '/projects?project_name=headcheck', { method: 'HEAD', auth: u.auth })).status, 403, 'exists, not readable')
   })
 
   test('list: anonymous sees public projects, users also their own, admins all; filters, paging, headers', async () => {
     const owner = await makeUser(b)
     const other = await makeUser(b)
-    await create(b, 'vis-pub', { public: true })
-    await create(b, 'vis-priv')
-    await create(b, 'vis-mine', { auth: owner.auth })
+    await makeProject(b, 'vis-pub', { public: true })
+    await makeProject(b, 'vis-priv')
+    await makeProject(b, 'vis-mine', { auth: owner.auth })
     const names = async (auth?: string, qs = '') => {
-      const r = await call(b, `/projects?page_size=100${qs}`, { auth })
+      const r = await api(b, `/projects?page_size=100${qs}`, { auth })
       assert.equal(r.status, 200, r.text)
       assert.equal(Number(r.headers.get('x-total-count')), r.json.length)
       return (r.json as Array<{ name: string }>).map((p) => p.name).filter((n) => n.startsWith('vis-')).sort()
@@ -210,60 +149,60 @@ describe('projects API', () => {
     assert.deepEqual(await names(ADMIN_AUTH, `&q=${encodeURIComponent('name=~vis-,public=false')}`), ['vis-mine', 'vis-priv'])
     assert.deepEqual(await names(ADMIN_AUTH, `&q=${encodeURIComponent('name={vis-pub vis-mine}')}`), ['vis-mine', 'vis-pub'])
 
-    const page = await call(b, `/projects?q=${encodeURIComponent('name=~vis-')}&sort=-name&page=2&page_size=1`, { auth: ADMIN_AUTH })
+    const page = await api(b, `/projects?q=${encodeURIComponent('name=~vis-')}&sort=-name&page=2&page_size=1`, { auth: ADMIN_AUTH })
     assert.equal(page.status, 200)
     assert.equal(page.headers.get('x-total-count'), '3')
     assert.deepEqual(page.json.map((p: any) => p.name), ['vis-priv'])
     assert.match(page.headers.get('link')!, /rel="prev".*rel="next"/)
 
-    const lean = await call(b, '/projects?with_detail=false&name=vis-pub', { auth: ADMIN_AUTH })
+    const lean = await api(b, '/projects?with_detail=false&name=vis-pub', { auth: ADMIN_AUTH })
     assert.equal(lean.json[0].metadata, undefined)
     assert.equal(typeof lean.json[0].repo_count, 'number')
 
     for (const qs of ['page=0', 'page_size=1000', 'q=nosuch=1', 'q=name', 'sort=owner', 'public=maybe', 'with_detail=2', 'page=1&page=2']) {
-      await expectError(call(b, `/projects?${qs}`, { auth: ADMIN_AUTH }), 400, 'BAD_REQUEST')
+      await expectError(api(b, `/projects?${qs}`, { auth: ADMIN_AUTH }), 400, 'BAD_REQUEST')
     }
   })
 
   test('get: private projects are hidden from anonymous (401) and non-members (404); ids and names', async () => {
-    const id = await create(b, 'hidden')
+    const id = await makeProject(b, 'hidden')
     const u = await makeUser(b)
-    await expectError(call(b, `/projects/${id}`), 401, 'UNAUTHORIZED')
-    await expectError(call(b, `/projects/${id}`, { auth: u.auth }), 404, 'NOT_FOUND')
-    await expectError(call(b, '/projects/nosuch', { auth: u.auth }), 404, 'NOT_FOUND')
-    await expectError(call(b, '/projects/999999', { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
-    await expectError(call(b, '/projects/a..b', { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
-    await expectError(call(b, `/projects/${encodeURIComponent('ünï')}`, { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
+    await expectError(api(b, `/projects/${id}`), 401, 'UNAUTHORIZED')
+    await expectError(api(b, `/projects/${id}`, { auth: u.auth }), 404, 'NOT_FOUND')
+    await expectError(api(b, '/projects/nosuch', { auth: u.auth }), 404, 'NOT_FOUND')
+    await expectError(api(b, '/projects/999999', { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
+    await expectError(api(b, '/projects/a..b', { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
+    await expectError(api(b, `/projects/${encodeURIComponent('ünï')}`, { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
     await addMember(b, 'hidden', u.username, 3)
-    const g = await call(b, '/projects/hidden', { auth: u.auth })
+    const g = await api(b, '/projects/hidden', { auth: u.auth })
     assert.equal(g.status, 200)
     assert.equal(g.json.current_user_role_id, 3)
     assert.equal(g.json.togglable, false)
   })
 
   test('update: the role matrix, public toggles visibility at once, bad input 400 and nothing changed', async () => {
-    const id = await create(b, 'upd')
+    const id = await makeProject(b, 'upd')
     const users: Record<string, Awaited<ReturnType<typeof makeUser>>> = {}
     for (const [role, n] of [['admin', 1], ['developer', 2], ['guest', 3], ['maintainer', 4], ['limited', 5]] as const) {
       users[role] = await makeUser(b)
       await addMember(b, 'upd', users[role]!.username, n)
     }
     const outsider = await makeUser(b)
-    const put = (auth: string | undefined, body: unknown) => call(b, `/projects/${id}`, { method: 'PUT', auth, body })
+    const put = (auth: string | undefined, body: unknown) => api(b, `/projects/${id}`, { method: 'PUT', auth, body })
     await expectError(put(undefined, { metadata: { public: 'true' } }), 401, 'UNAUTHORIZED')
     await expectError(put(outsider.auth, { metadata: { public: 'true' } }), 404, 'NOT_FOUND')
     for (const role of ['developer', 'guest', 'maintainer', 'limited']) {
       await expectError(put(users[role]!.auth, { metadata: { public: 'true' } }), 403, 'FORBIDDEN')
     }
-    assert.equal((await call(b, `/projects/${id}`)).status, 401, 'still private')
+    assert.equal((await api(b, `/projects/${id}`)).status, 401, 'still private')
 
     const ok = await put(users.admin!.auth, { metadata: { public: 'true', prevent_vul: 'true' } })
     assert.equal(ok.status, 200, ok.text)
-    const g = await call(b, `/projects/${id}`)
+    const g = await api(b, `/projects/${id}`)
     assert.equal(g.status, 200, 'anonymous reads it as soon as it is public')
     assert.equal(g.json.metadata.public, 'true')
     assert.equal(g.json.metadata.prevent_vul, 'true')
-    assert.equal((await call(b, `/projects/${id}`, { auth: outsider.auth })).status, 200)
+    assert.equal((await api(b, `/projects/${id}`, { auth: outsider.auth })).status, 200)
 
     for (const body of [{ project_name: 'renamed' }, { metadata: { public: 'nope' } }, { metadata: { retention_id: '9' } }, { bogus: 1 }, { metadata: { public: false } }, null]) {
       const r = await put(users.admin!.auth, body)
@@ -271,46 +210,46 @@ describe('projects API', () => {
     }
     await expectError(put(users.admin!.auth, { storage_limit: 10 }), 403, 'FORBIDDEN')
     assert.equal((await put(ADMIN_AUTH, { storage_limit: 4096 })).status, 200)
-    assert.equal((await call(b, `/quotas/${id}`, { auth: ADMIN_AUTH })).json.hard.storage, 4096)
-    assert.equal((await call(b, `/projects/${id}`)).json.metadata.public, 'true', 'unchanged by refused updates')
+    assert.equal((await api(b, `/quotas/${id}`, { auth: ADMIN_AUTH })).json.hard.storage, 4096)
+    assert.equal((await api(b, `/projects/${id}`)).json.metadata.public, 'true', 'unchanged by refused updates')
 
     assert.equal((await put(ADMIN_AUTH, { public: false })).status, 200)
-    assert.equal((await call(b, `/projects/${id}`)).status, 401, 'private again')
-    assert.ok(rows(b, "select count(*) as n from audit_log where resource_type = 'project' and operation = 'update' and resource = 'upd'")[0]!.n >= 3)
+    assert.equal((await api(b, `/projects/${id}`)).status, 401, 'private again')
+    assert.ok(dbRows(b, "select count(*) as n from audit_log where resource_type = 'project' and operation = 'update' and resource = 'upd'")[0]!.n >= 3)
   })
 
   test('delete: refused with 412 while the project holds repositories, _deletable says why; the role matrix', async () => {
-    const id = await create(b, 'full')
+    const id = await makeProject(b, 'full')
     await pushImage(b, 'full/app', 'v1', Buffer.from('layer of full'))
-    const d = await call(b, `/projects/${id}/_deletable`, { auth: ADMIN_AUTH })
+    const d = await api(b, `/projects/${id}/_deletable`, { auth: ADMIN_AUTH })
     assert.equal(d.status, 200)
     assert.equal(d.json.deletable, false)
     assert.ok(d.json.message)
-    await expectError(call(b, `/projects/${id}`, { method: 'DELETE', auth: ADMIN_AUTH }), 412, 'PRECONDITION')
-    assert.equal((await call(b, `/projects/${id}`, { auth: ADMIN_AUTH })).json.repo_count, 1)
+    await expectError(api(b, `/projects/${id}`, { method: 'DELETE', auth: ADMIN_AUTH }), 412, 'PRECONDITION')
+    assert.equal((await api(b, `/projects/${id}`, { auth: ADMIN_AUTH })).json.repo_count, 1)
 
-    const eid = await create(b, 'empty')
+    const eid = await makeProject(b, 'empty')
     const users: Record<string, Awaited<ReturnType<typeof makeUser>>> = {}
     for (const [role, n] of [['admin', 1], ['developer', 2], ['guest', 3], ['maintainer', 4]] as const) {
       users[role] = await makeUser(b)
       await addMember(b, 'empty', users[role]!.username, n)
     }
-    assert.deepEqual((await call(b, `/projects/${eid}/_deletable`, { auth: users.admin!.auth })).json, { deletable: true })
-    await expectError(call(b, `/projects/${eid}/_deletable`, { auth: users.maintainer!.auth }), 403, 'FORBIDDEN')
-    await expectError(call(b, `/projects/${eid}`, { method: 'DELETE' }), 401, 'UNAUTHORIZED')
+    assert.deepEqual((await api(b, `/projects/${eid}/_deletable`, { auth: users.admin!.auth })).json, { deletable: true })
+    await expectError(api(b, `/projects/${eid}/_deletable`, { auth: users.maintainer!.auth }), 403, 'FORBIDDEN')
+    await expectError(api(b, `/projects/${eid}`, { method: 'DELETE' }), 401, 'UNAUTHORIZED')
     for (const role of ['developer', 'guest', 'maintainer']) {
-      await expectError(call(b, `/projects/${eid}`, { method: 'DELETE', auth: users[role]!.auth }), 403, 'FORBIDDEN')
+      await expectError(api(b, `/projects/${eid}`, { method: 'DELETE', auth: users[role]!.auth }), 403, 'FORBIDDEN')
     }
-    assert.equal((await call(b, `/projects/${eid}`, { method: 'DELETE', auth: users.admin!.auth })).status, 200)
-    await expectError(call(b, `/projects/${eid}`, { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
-    assert.equal(rows(b, 'select count(*) as n from project_member where project_id = ?', eid)[0]!.n, 0)
-    assert.equal(rows(b, 'select count(*) as n from quota where project_id = ?', eid)[0]!.n, 0)
-    assert.equal(rows(b, "select count(*) as n from audit_log where resource_type = 'project' and operation = 'delete' and resource = 'empty'")[0]!.n, 1)
-    await create(b, 'empty')
+    assert.equal((await api(b, `/projects/${eid}`, { method: 'DELETE', auth: users.admin!.auth })).status, 200)
+    await expectError(api(b, `/projects/${eid}`, { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
+    assert.equal(dbRows(b, 'select count(*) as n from project_member where project_id = ?', eid)[0]!.n, 0)
+    assert.equal(dbRows(b, 'select count(*) as n from quota where project_id = ?', eid)[0]!.n, 0)
+    assert.equal(dbRows(b, "select count(*) as n from audit_log where resource_type = 'project' and operation = 'delete' and resource = 'empty'")[0]!.n, 1)
+    await makeProject(b, 'empty')
   })
 
   test('summary: repositories, members by role and quota for those who may read them', async () => {
-    const id = await create(b, 'summ', { extra: { storage_limit: 10_000_000 } })
+    const id = await makeProject(b, 'summ', { extra: { storage_limit: 10_000_000 } })
     const guest = await makeUser(b)
     const limited = await makeUser(b)
     const dev = await makeUser(b)
@@ -318,96 +257,96 @@ describe('projects API', () => {
     await addMember(b, 'summ', limited.username, 5)
     await addMember(b, 'summ', dev.username, 2)
     const used = await pushImage(b, 'summ/one', 'v1', Buffer.from('summary layer'))
-    const s = await call(b, `/projects/${id}/summary`, { auth: guest.auth })
+    const s = await api(b, `/projects/${id}/summary`, { auth: guest.auth })
     assert.equal(s.status, 200, s.text)
     assert.deepEqual(s.json, {
       repo_count: 1, project_admin_count: 1, maintainer_count: 0, developer_count: 1, guest_count: 1, limited_guest_count: 1,
       quota: { hard: { storage: 10_000_000 }, used: { storage: used } },
     })
-    const l = await call(b, `/projects/${id}/summary`, { auth: limited.auth })
+    const l = await api(b, `/projects/${id}/summary`, { auth: limited.auth })
     assert.equal(l.status, 200)
     assert.equal(l.json.guest_count, undefined, 'limited guests may not list members')
     assert.deepEqual(l.json.quota.used, { storage: used })
-    await expectError(call(b, `/projects/${id}/summary`), 401, 'UNAUTHORIZED')
+    await expectError(api(b, `/projects/${id}/summary`), 401, 'UNAUTHORIZED')
   })
 
   test('metadatas: read, add, update, delete with the role matrix and Harbor validation', async () => {
-    const id = await create(b, 'meta')
+    const id = await makeProject(b, 'meta')
     const dev = await makeUser(b)
     const maint = await makeUser(b)
     await addMember(b, 'meta', dev.username, 2)
     await addMember(b, 'meta', maint.username, 4)
     const base = `/projects/${id}/metadatas`
-    assert.deepEqual((await call(b, base, { auth: maint.auth })).json, { public: 'false' })
-    assert.deepEqual((await call(b, `${base}/`, { auth: maint.auth })).json, { public: 'false' })
-    await expectError(call(b, base, { auth: dev.auth }), 403, 'FORBIDDEN')
-    await expectError(call(b, base, { method: 'POST', auth: dev.auth, body: { auto_scan: 'true' } }), 403, 'FORBIDDEN')
-    await expectError(call(b, base), 401, 'UNAUTHORIZED')
+    assert.deepEqual((await api(b, base, { auth: maint.auth })).json, { public: 'false' })
+    assert.deepEqual((await api(b, `${base}/`, { auth: maint.auth })).json, { public: 'false' })
+    await expectError(api(b, base, { auth: dev.auth }), 403, 'FORBIDDEN')
+    await expectError(api(b, base, { method: 'POST', auth: dev.auth, body: { auto_scan: 'true' } }), 403, 'FORBIDDEN')
+    await expectError(api(b, base), 401, 'UNAUTHORIZED')
 
-    assert.equal((await call(b, base, { method: 'POST', auth: maint.auth, body: { auto_scan: 'TRUE' } })).status, 200)
-    assert.deepEqual((await call(b, `${base}/auto_scan`, { auth: maint.auth })).json, { auto_scan: 'true' })
-    await expectError(call(b, base, { method: 'POST', auth: maint.auth, body: { auto_scan: 'false' } }), 409, 'CONFLICT')
+    assert.equal((await api(b, base, { method: 'POST', auth: maint.auth, body: { auto_scan: 'TRUE' } })).status, 200)
+    assert.deepEqual((await api(b, `${base}/auto_scan`, { auth: maint.auth })).json, { auto_scan: 'true' })
+    await expectError(api(b, base, { method: 'POST', auth: maint.auth, body: { auto_scan: 'false' } }), 409, 'CONFLICT')
     for (const body of [{}, { auto_scan: 'true', prevent_vul: 'true' }, { bogus: 'true' }, { auto_scan: 'yes' }, { severity: 'bad' }, { auto_scan: true }, { retention_id: '1' }, []]) {
-      const r = await call(b, base, { method: 'POST', auth: maint.auth, body })
+      const r = await api(b, base, { method: 'POST', auth: maint.auth, body })
       assert.equal(r.status, 400, `${JSON.stringify(body)}: ${r.text}`)
     }
-    assert.equal((await call(b, `${base}/auto_scan`, { method: 'PUT', auth: maint.auth, body: { auto_scan: 'false' } })).status, 200)
-    assert.deepEqual((await call(b, `${base}/auto_scan`, { auth: maint.auth })).json, { auto_scan: 'false' })
-    await expectError(call(b, `${base}/auto_scan`, { method: 'PUT', auth: maint.auth, body: { prevent_vul: 'false' } }), 400, 'BAD_REQUEST')
-    await expectError(call(b, `${base}/auto_scan`, { method: 'PUT', auth: dev.auth, body: { auto_scan: 'true' } }), 403, 'FORBIDDEN')
+    assert.equal((await api(b, `${base}/auto_scan`, { method: 'PUT', auth: maint.auth, body: { auto_scan: 'false' } })).status, 200)
+    assert.deepEqual((await api(b, `${base}/auto_scan`, { auth: maint.auth })).json, { auto_scan: 'false' })
+    await expectError(api(b, `${base}/auto_scan`, { method: 'PUT', auth: maint.auth, body: { prevent_vul: 'false' } }), 400, 'BAD_REQUEST')
+    await expectError(api(b, `${base}/auto_scan`, { method: 'PUT', auth: dev.auth, body: { auto_scan: 'true' } }), 403, 'FORBIDDEN')
 
-    assert.equal((await call(b, `${base}/public`, { method: 'PUT', auth: maint.auth, body: { public: 'true' } })).status, 200)
-    assert.equal((await call(b, `/projects/${id}`)).status, 200, 'public through the metadata route')
-    await expectError(call(b, `${base}/public`, { method: 'DELETE', auth: maint.auth }), 400, 'BAD_REQUEST')
+    assert.equal((await api(b, `${base}/public`, { method: 'PUT', auth: maint.auth, body: { public: 'true' } })).status, 200)
+    assert.equal((await api(b, `/projects/${id}`)).status, 200, 'public through the metadata route')
+    await expectError(api(b, `${base}/public`, { method: 'DELETE', auth: maint.auth }), 400, 'BAD_REQUEST')
 
-    assert.equal((await call(b, `${base}/auto_scan`, { method: 'DELETE', auth: maint.auth })).status, 200)
-    await expectError(call(b, `${base}/auto_scan`, { auth: maint.auth }), 404, 'NOT_FOUND')
-    await expectError(call(b, `${base}/auto_scan`, { method: 'DELETE', auth: maint.auth }), 404, 'NOT_FOUND')
-    assert.deepEqual((await call(b, base, { auth: ADMIN_AUTH })).json, { public: 'true' })
+    assert.equal((await api(b, `${base}/auto_scan`, { method: 'DELETE', auth: maint.auth })).status, 200)
+    await expectError(api(b, `${base}/auto_scan`, { auth: maint.auth }), 404, 'NOT_FOUND')
+    await expectError(api(b, `${base}/auto_scan`, { method: 'DELETE', auth: maint.auth }), 404, 'NOT_FOUND')
+    assert.deepEqual((await api(b, base, { auth: ADMIN_AUTH })).json, { public: 'true' })
   })
 
   test('creation restricted to admins when project_creation_restriction is adminonly', async () => {
     const restricted = await startBerth({ config: { auth: { project_creation_restriction: 'adminonly' } } as any })
     try {
       const u = await makeUser(restricted)
-      await expectError(call(restricted, '/projects', { method: 'POST', auth: u.auth, body: { project_name: 'nope' } }), 403, 'FORBIDDEN')
-      assert.equal(rows(restricted, "select count(*) as n from project where name = 'nope'")[0]!.n, 0)
-      assert.equal((await call(restricted, '/projects', { method: 'POST', auth: ADMIN_AUTH, body: { project_name: 'yes' } })).status, 201)
+      await expectError(api(restricted, '/projects', { method: 'POST', auth: u.auth, body: { project_name: 'nope' } }), 403, 'FORBIDDEN')
+      assert.equal(dbRows(restricted, "select count(*) as n from project where name = 'nope'")[0]!.n, 0)
+      assert.equal((await api(restricted, '/projects', { method: 'POST', auth: ADMIN_AUTH, body: { project_name: 'yes' } })).status, 201)
     } finally {
       await restricted.close()
     }
   })
 
   test('quotas: system admins only; used storage counts each distinct blob of a project once', async () => {
-    const id = await create(b, 'quot', { extra: { storage_limit: 123456 } })
+    const id = await makeProject(b, 'quot', { extra: { storage_limit: 123456 } })
     const layer = Buffer.from('shared layer bytes')
     const first = await pushImage(b, 'quot/a', 'v1', layer)
     const second = await pushImage(b, 'quot/b', 'v1', layer)
     // the second image shares the layer; its config and manifest differ
     const used = first + second - layer.length
-    const q = await call(b, `/quotas/${id}`, { auth: ADMIN_AUTH })
+    const q = await api(b, `/quotas/${id}`, { auth: ADMIN_AUTH })
     assert.equal(q.status, 200, q.text)
     assert.deepEqual(q.json.ref, { id, name: 'quot', owner_name: 'admin' })
     assert.deepEqual(q.json.hard, { storage: 123456 })
     assert.deepEqual(q.json.used, { storage: used })
     assert.equal(q.json.id, id)
 
-    const list = await call(b, `/quotas?reference=project&reference_id=${id}`, { auth: ADMIN_AUTH })
+    const list = await api(b, `/quotas?reference=project&reference_id=${id}`, { auth: ADMIN_AUTH })
     assert.equal(list.status, 200)
     assert.equal(list.headers.get('x-total-count'), '1')
     assert.equal(list.json[0].id, id)
-    const all = await call(b, '/quotas?sort=-used.storage&page_size=100', { auth: ADMIN_AUTH })
-    assert.equal(Number(all.headers.get('x-total-count')), rows(b, 'select count(*) as n from project')[0]!.n)
+    const all = await api(b, '/quotas?sort=-used.storage&page_size=100', { auth: ADMIN_AUTH })
+    assert.equal(Number(all.headers.get('x-total-count')), dbRows(b, 'select count(*) as n from project')[0]!.n)
     const usedList = all.json.map((x: any) => x.used.storage)
     assert.deepEqual(usedList, [...usedList].sort((x: number, y: number) => y - x))
-    assert.equal((await call(b, '/quotas?reference=repository', { auth: ADMIN_AUTH })).json.length, 0)
+    assert.equal((await api(b, '/quotas?reference=repository', { auth: ADMIN_AUTH })).json.length, 0)
 
     const u = await makeUser(b)
-    await expectError(call(b, '/quotas', { auth: u.auth }), 403, 'FORBIDDEN')
-    await expectError(call(b, `/quotas/${id}`, { auth: u.auth }), 403, 'FORBIDDEN')
-    await expectError(call(b, '/quotas'), 401, 'UNAUTHORIZED')
-    await expectError(call(b, '/quotas/999999', { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
-    await expectError(call(b, '/quotas/abc', { auth: ADMIN_AUTH }), 400, 'BAD_REQUEST')
-    await expectError(call(b, '/quotas?sort=name', { auth: ADMIN_AUTH }), 400, 'BAD_REQUEST')
+    await expectError(api(b, '/quotas', { auth: u.auth }), 403, 'FORBIDDEN')
+    await expectError(api(b, `/quotas/${id}`, { auth: u.auth }), 403, 'FORBIDDEN')
+    await expectError(api(b, '/quotas'), 401, 'UNAUTHORIZED')
+    await expectError(api(b, '/quotas/999999', { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
+    await expectError(api(b, '/quotas/abc', { auth: ADMIN_AUTH }), 400, 'BAD_REQUEST')
+    await expectError(api(b, '/quotas?sort=name', { auth: ADMIN_AUTH }), 400, 'BAD_REQUEST')
   })
 })
