@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { ADMIN_AUTH, createProject, startBerth, type RunningBerth } from '../helpers/berth.js'
-import { api, expectError, makeUser, pullManifest, pushImage, sleep } from '../helpers/api-client.js'
+import { api, expectError, makeProject, makeUser, pullManifest, pushImage, sleep } from '../helpers/api-client.js'
 
 describe('audit logs', () => {
   let b: RunningBerth
@@ -27,8 +27,7 @@ describe('audit logs', () => {
     await createProject(b.url, 'audited')
     erin = await makeUser(b, 'erin')
     frank = await makeUser(b, 'frank')
-    const r = await api(b, '/projects', { method: 'POST', auth: erin.auth, body: { project_name: 'erinproj', metadata: { public: 'false' } } })
-    assert.equal(r.status, 201, r.text)
+    await makeProject(b, 'erinproj', { auth: erin.auth })
     const pushed = await pushImage(b, ADMIN_AUTH, 'audited/app', 'v1')
     assert.equal(pushed.status, 201)
     digest = pushed.digest!

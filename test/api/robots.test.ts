@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { ADMIN_AUTH, createProject, startBerth, type RunningBerth } from '../helpers/berth.js'
-import { api, basic, expectError, makeUser, pullManifest, pushImage, sleep } from '../helpers/api-client.js'
+import { api, basic, expectError, makeProject, makeUser, pullManifest, pushImage, sleep } from '../helpers/api-client.js'
 import { writeOciLayout } from '../helpers/oci-layout.js'
 import { clientSandbox, requireBinaries, run } from '../e2e/clients.js'
 
@@ -36,8 +36,7 @@ describe('robots API', () => {
     await createProject(b.url, 'other')
     alice = await makeUser(b, 'alice')
     bob = await makeUser(b, 'bob')
-    const r = await api(b, '/projects', { method: 'POST', auth: alice.auth, body: { project_name: 'alice-proj', metadata: { public: 'false' } } })
-    assert.equal(r.status, 201, r.text)
+    await makeProject(b, 'alice-proj', { auth: alice.auth })
     for (const p of ['proj', 'other', 'alice-proj']) {
       const got = await api(b, `/projects/${p}`, { auth: ADMIN_AUTH, headers: { 'x-is-resource-name': 'true' } })
       assert.equal(got.status, 200, got.text)

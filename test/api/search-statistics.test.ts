@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { ADMIN_AUTH, createProject, startBerth, type RunningBerth } from '../helpers/berth.js'
-import { api, expectError, makeUser, pushImage } from '../helpers/api-client.js'
+import { api, expectError, makeProject, makeUser, pushImage } from '../helpers/api-client.js'
 
 describe('search and statistics', () => {
   let b: RunningBerth
@@ -15,8 +15,7 @@ describe('search and statistics', () => {
     await createProject(b.url, 'findpriv')
     carol = await makeUser(b, 'carol')
     dave = await makeUser(b, 'dave')
-    const r = await api(b, '/projects', { method: 'POST', auth: carol.auth, body: { project_name: 'findcarol', metadata: { public: 'false' } } })
-    assert.equal(r.status, 201, r.text)
+    await makeProject(b, 'findcarol', { auth: carol.auth })
     for (const repo of ['findpub/web', 'findpub/db', 'findpriv/secret', 'findcarol/tool']) {
       assert.equal((await pushImage(b, ADMIN_AUTH, repo, 'v1')).status, 201)
     }
