@@ -1,7 +1,7 @@
 // Who is asking, for every request: authenticators in order, first match wins (as Harbor's
 // security middleware): Basic credentials (users and robot$ accounts), a registry bearer token,
 // the portal's session cookie, else anonymous. Each surface decides what a failure means.
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { parse as parseCookie } from 'cookie'
 import type { Deps } from '../deps.js'
@@ -48,7 +48,7 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps) {
 async function authenticateRequest(deps: Deps, request: FastifyRequest): Promise<void> {
   const header = request.headers.authorization
   if (header && (header.startsWith('Basic ') || header.startsWith('Bearer '))) {
-    const key = createHash('sha256').update(header).digest('base64')
+    const key = hash('sha256', header, 'base64')
     const now = Date.now()
     const hit = deps.authCache.credentials.get(key)
     if (hit && hit.until > now) {

@@ -7,14 +7,24 @@ import { artifactResource, auditRegistry } from '../../audit/registry.js'
 
 type ManifestRoute = { route: 'manifest'; name: string; reference: string }
 
+/** The media types an Accept header names, remembered: clients send the same few headers. */
+const acceptCache = new Map<string, { all: boolean; types: Set<string> }>()
+
+function parseAccept(header: string): { all: boolean; types: Set<string> } {
+  let parsed = acceptCache.get(header)
+  if (parsed) return parsed
+  const types = new Set(header.split(',').map((part) => part.split(';')[0]!.trim().toLowerCase()))
+  parsed = { all: types.has('*/*') || types.has('application/*') || types.has(''), types }
+  if (acceptCache.size >= 256) acceptCache.clear()
+  acceptCache.set(header, parsed)
+  return parsed
+}
+
 /** True when the Accept header admits `mediaType` (no header, or a wildcard, admits everything). */
 export function accepts(header: string | undefined, mediaType: string): boolean {
   if (!header) return true
-  for (const part of header.split(',')) {
-    const type = part.split(';')[0]!.trim().toLowerCase()
-    if (type === mediaType || type === '*/*' || type === 'application/*' || type === '') return true
-  }
-  return false
+  const { all, types } = parseAccept(header)
+  return all || types.has(mediaType)
 }
 
 export const getManifestHandler: V2Handler<ManifestRoute> = async (deps, request, reply, route) => {
