@@ -11,12 +11,9 @@ export class LruCache<V> {
   get(key: string): V | undefined {
     const value = this.map.get(key)
     if (value === undefined) return undefined
-    // Re-insert to mark as most recently used, but only once eviction is near: below half full
-    // nothing is evicted, and the hot path skips two map writes per hit.
-    if (this.weight * 2 > this.maxWeight) {
-      this.map.delete(key)
-      this.map.set(key, value)
-    }
+    // re-insert to mark as most recently used
+    this.map.delete(key)
+    this.map.set(key, value)
     return value
   }
 
