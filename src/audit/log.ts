@@ -50,7 +50,10 @@ export async function flushAudit(deps: Deps): Promise<void> {
   buf.pending = []
   buf.flushing = (async () => {
     try {
-      for (let i = 0; i < rows.length; i += 200) await deps.db.insertInto('audit_log').values(rows.slice(i, i + 200)).execute()
+      // one transaction, one commit, however many rows gathered
+      await deps.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < rows.length; i += 200) await trx.insertInto('audit_log').values(rows.slice(i, i + 200)).execute()
+      })
     } catch (err) {
       deps.log.error({ err, lost: rows.length }, 'audit log write failed')
     }
