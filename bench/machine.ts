@@ -153,3 +153,34 @@ export class RssMonitor {
     return Math.max(this.peakKiB, hwm) / 1024
   }
 }
+
+/**
+ * The loopback HTTP ceiling for this client: MB/s of a PUT streamed from a reused buffer into a
+ * separate node process that discards the body. Neither registry can ingest faster than this on
+ * this machine, since the client shares its cores.
+ */
+export async function loopbackIngestRate(bytes: number, part: Buffer): Promise<number> {
+  const { spawn } = await import('node:child_process')
+  const { newAgent, request, sliceWriter } = await import('./http.js')
+  const child = spawn(process.execPath, ['-e', `
+    const s = require('http').createServer((q, r) => { q.resume(); q.on('end', () => r.end()) })
+    s.listen(0, '127.0.0.1', () => console.log(s.address().port))`], { stdio: ['ignore', 'pipe', 'inherit'] })
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())))
+      child.once('exit', (code) => reject(new Error(`discard server exited with ${code}`)))
+    })
+    const agent = newAgent(1)
+    const rates: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const slices = function* () { for (let sent = 0; sent < bytes; sent += part.length) yield part.subarray(0, Math.min(part.length, bytes - sent)) }
+      const t = now()
+      await request(agent, 'PUT', `http://127.0.0.1:${port}/`, { body: sliceWriter(slices()), headers: { 'content-length': String(bytes) } })
+      rates.push(bytes / MB / ((now() - t) / 1000))
+    }
+    agent.destroy()
+    return rates.sort((a, b) => a - b)[1]!
+  } finally {
+    child.kill()
+  }
+}

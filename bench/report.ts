@@ -21,6 +21,8 @@ export interface Row {
 export interface Limits {
   sha256MBs: number
   diskMBs: number
+  /** a PUT from this client into a process that discards it: the ceiling for any server here */
+  loopbackMBs?: number
 }
 
 export interface Report {
@@ -102,6 +104,9 @@ export function renderMarkdown(rep: Report): string {
     lines.push(`- node:crypto sha256, one core: ${fmt(rep.limits.sha256MBs)} MB/s`)
     lines.push(`- sequential disk write (fsync at end): ${fmt(rep.limits.diskMBs)} MB/s`)
     lines.push(`- blob target = 80% of min(sha256, disk) = ${fmt(0.8 * lim)} MB/s`)
+    if (rep.limits.loopbackMBs !== undefined) {
+      lines.push(`- loopback HTTP ceiling (this client streaming into a node process that discards the body): ${fmt(rep.limits.loopbackMBs)} MB/s — the client shares the 2 cores, so no server here can push faster than this`)
+    }
   }
   lines.push('', '## Results', '')
   lines.push(renderTable(rep), '')

@@ -12,7 +12,8 @@ import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { ensureWrk } from './load.js'
-import { diskWriteRate, machineFacts, sha256Rate } from './machine.js'
+import { diskWriteRate, loopbackIngestRate, machineFacts, sha256Rate } from './machine.js'
+import { randomBytes } from 'node:crypto'
 import { renderMarkdown, renderTable, type Limits, type Report, type Row } from './report.js'
 import { blobScenario } from './scenarios/blob.js'
 import { makeAgents, type Config, type Ctx, type Scenario } from './scenarios/common.js'
@@ -100,8 +101,10 @@ async function main(): Promise<number> {
     const diskBytes = (values.quick ? 256 : 1024) * MiB
     log(`limits: sequential write of ${diskBytes / MiB} MiB to ${tmpdir()} with fsync, best of 2`)
     const diskMBs = Math.max(await diskWriteRate(tmpdir(), diskBytes), await diskWriteRate(tmpdir(), diskBytes))
-    limits = { sha256MBs, diskMBs }
-    log(`limits: sha256 ${sha256MBs.toFixed(0)} MB/s, disk ${diskMBs.toFixed(0)} MB/s`)
+    log('limits: loopback HTTP ceiling (this client → a discard-only node process)')
+    const loopbackMBs = await loopbackIngestRate((values.quick ? 64 : 512) * MiB, randomBytes(16 * MiB))
+    limits = { sha256MBs, diskMBs, loopbackMBs }
+    log(`limits: sha256 ${sha256MBs.toFixed(0)} MB/s, disk ${diskMBs.toFixed(0)} MB/s, loopback HTTP ${loopbackMBs.toFixed(0)} MB/s`)
   }
   const wrk = selected.some((s) => s === 'hot' || s === 'tags') ? ensureWrk() : null
   if (wrk === null && selected.some((s) => s === 'hot' || s === 'tags')) notes.add('wrk could not be installed: GET loads used the raw-socket node client')
