@@ -14,6 +14,7 @@ import { createMetrics, type Metrics } from './metrics.js'
 import { createAuthCache, type AuthCache } from './iam/auth-cache.js'
 import { loadOrCreateSigningKey, type SigningKey } from './token/keys.js'
 import { bootstrapIdentity } from './iam/bootstrap.js'
+import { createPullStats, flushPulls, type PullStats } from './registry/pull-stats.js'
 import { createAuditBuffer, flushAudit, type AuditBuffer } from './audit/log.js'
 
 export type Clock = { now(): Date }
@@ -29,6 +30,7 @@ export type Deps = {
   metrics: Metrics
   authCache: AuthCache
   auditBuffer: AuditBuffer
+  pullStats: PullStats
   signingKey: SigningKey
   clock: Clock
   close(): Promise<void>
@@ -62,10 +64,12 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
     metrics: createMetrics({ processMetrics: opts.processMetrics ?? false }),
     authCache: createAuthCache(),
     auditBuffer: createAuditBuffer(),
+    pullStats: createPullStats(),
     signingKey: loadOrCreateSigningKey(config.token.private_key_path),
     clock: { now: () => new Date() },
     async close() {
       await flushAudit(deps)
+      await flushPulls(deps)
       await db.destroy()
     },
   }

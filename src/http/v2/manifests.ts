@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js'
 import { locationFor, type V2Handler } from './plugin.js'
 import { deleteManifest, getManifest, putManifest, statManifest } from '../../registry/manifests.js'
 import { artifactResource, auditRegistry } from '../../audit/registry.js'
+import { notePull } from '../../registry/pull-stats.js'
 
 type ManifestRoute = { route: 'manifest'; name: string; reference: string }
 
@@ -42,7 +43,10 @@ export const getManifestHandler: V2Handler<ManifestRoute> = async (deps, request
     etag: `"${manifest.digest}"`,
     'content-length': String(manifest.size),
   })
-  if (!head) auditRegistry(deps, request, 'pull', 'artifact', route.name, artifactResource(route.name, route.reference))
+  if (!head) {
+    auditRegistry(deps, request, 'pull', 'artifact', route.name, artifactResource(route.name, route.reference))
+    notePull(deps, route.name, route.reference)
+  }
   return reply.send(head ? undefined : manifest.body)
 }
 
