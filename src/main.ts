@@ -5,12 +5,17 @@ import { loadConfig, ConfigError, type ConfigInput } from './config/load.js'
 import { openDeps, createLogger } from './deps.js'
 import { buildApp } from './app.js'
 import { startUploadPurging } from './registry/upload-purging.js'
+import { findUserByName } from './db/users.js'
+import { changePassword } from './iam/users.js'
+import { AppError } from './errors.js'
 
 const USAGE = `Usage: berth <command> [options]
 
 Commands:
-  serve      run the registry (OCI Distribution API on /v2)
+  serve      run the registry (OCI Distribution API on /v2, Harbor's API on /api/v2.0)
   migrate    bring the database schema up to date, then exit
+  reset-password <username>
+             set a user's password from BERTH_NEW_PASSWORD (run it while Berth is stopped)
   help       show this text
 
 Options:
@@ -52,7 +57,10 @@ async function main(argv: string[]) {
     process.stdout.write(USAGE)
     return
   }
-  if (command !== 'serve' && command !== 'migrate') fail(`unknown command "${command}"\n\n${USAGE}`)
+  if (command !== 'serve' && command !== 'migrate' && command !== 'reset-password') fail(`unknown command "${command}"\n\n${USAGE}`)
+  if (command === 'reset-password' && (!positionals[1] || !process.env.BERTH_NEW_PASSWORD)) {
+    fail('reset-password: usage: BERTH_NEW_PASSWORD=<password> berth reset-password <username>')
+  }
 
   const overrides: ConfigInput = {}
   if (values.host !== undefined) overrides.http = { ...overrides.http, host: values.host }
@@ -76,6 +84,20 @@ async function main(argv: string[]) {
   const deps = await openDeps(config, { log, processMetrics: command === 'serve' })
   if (command === 'migrate') {
     await deps.close()
+    return
+  }
+  if (command === 'reset-password') {
+    try {
+      const user = await findUserByName(deps.db, positionals[1]!)
+      if (!user) fail(`reset-password: no user "${positionals[1]}"`)
+      await changePassword(deps, user.user_id, { newPassword: process.env.BERTH_NEW_PASSWORD! }, { username: 'berth reset-password', clientIp: '' })
+      process.stdout.write(`password of ${user.username} changed\n`)
+    } catch (err) {
+      if (err instanceof AppError) fail(`reset-password: ${err.message}`)
+      throw err
+    } finally {
+      await deps.close()
+    }
     return
   }
 
