@@ -57,16 +57,17 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
       break
   }
 
+  const clock: Clock = { now: () => new Date() }
   const deps: Deps = {
     config, db, blobs, log,
     cache: createRegistryCache({ entries: config.registry.cache.entries, manifestBytes: config.registry.cache.manifest_bytes }),
     uploads: new Map(),
     metrics: createMetrics({ processMetrics: opts.processMetrics ?? false }),
     authCache: createAuthCache(),
-    auditBuffer: createAuditBuffer(),
-    pullStats: createPullStats(),
+    auditBuffer: createAuditBuffer({ db, log }),
+    pullStats: createPullStats({ db, log, clock }),
     signingKey: loadOrCreateSigningKey(config.token.private_key_path),
-    clock: { now: () => new Date() },
+    clock,
     async close() {
       await flushAudit(deps)
       await flushPulls(deps)

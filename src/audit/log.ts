@@ -3,6 +3,7 @@
 // are buffered and written in batches (a crash may lose the last fraction of a second of them).
 import type { Deps } from '../deps.js'
 import type { Db } from '../db/schema.js'
+import { createWriteBehind, type WriteBehind } from '../write-behind.js'
 
 export type AuditEntry = {
   projectId?: number
@@ -23,41 +24,29 @@ export async function recordAudit(db: Db, entry: AuditEntry, now: string): Promi
   await db.insertInto('audit_log').values(toRow(entry, now)).execute()
 }
 
-export type AuditBuffer = { pending: Array<ReturnType<typeof toRow>>; timer: NodeJS.Timeout | null; flushing: Promise<void> | null }
+type AuditRow = ReturnType<typeof toRow>
+export type AuditBuffer = WriteBehind<AuditRow[]>
 
-export function createAuditBuffer(): AuditBuffer {
-  return { pending: [], timer: null, flushing: null }
+export function createAuditBuffer(deps: Pick<Deps, 'db' | 'log'>): AuditBuffer {
+  return createWriteBehind<AuditRow[]>({
+    empty: () => [],
+    size: (rows) => rows.length,
+    delayMs: 200,
+    maxSize: 1000,
+    // one transaction, one commit, however many rows gathered
+    write: (rows) => deps.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += 200) await trx.insertInto('audit_log').values(rows.slice(i, i + 200)).execute()
+    }),
+    onError: (err, rows) => deps.log.error({ err, lost: rows.length }, 'audit log write failed'),
+  })
 }
 
-/** Queues an entry that commits with no other change (a pull, a login); flushed within 200 ms. */
+/** Queues an entry that commits with no other change (a pull, a login); written within 200 ms. */
 export function recordAuditSoon(deps: Deps, entry: AuditEntry): void {
-  const buf = deps.auditBuffer
-  buf.pending.push(toRow(entry, deps.clock.now().toISOString()))
-  if (buf.pending.length >= 1000) void flushAudit(deps)
-  else if (!buf.timer) {
-    buf.timer = setTimeout(() => void flushAudit(deps), 200)
-    buf.timer.unref()
-  }
+  const row = toRow(entry, deps.clock.now().toISOString())
+  deps.auditBuffer.update((rows) => rows.push(row))
 }
 
-export async function flushAudit(deps: Deps): Promise<void> {
-  const buf = deps.auditBuffer
-  if (buf.timer) clearTimeout(buf.timer)
-  buf.timer = null
-  await buf.flushing
-  if (buf.pending.length === 0) return
-  const rows = buf.pending
-  buf.pending = []
-  buf.flushing = (async () => {
-    try {
-      // one transaction, one commit, however many rows gathered
-      await deps.db.transaction().execute(async (trx) => {
-        for (let i = 0; i < rows.length; i += 200) await trx.insertInto('audit_log').values(rows.slice(i, i + 200)).execute()
-      })
-    } catch (err) {
-      deps.log.error({ err, lost: rows.length }, 'audit log write failed')
-    }
-  })()
-  await buf.flushing
-  buf.flushing = null
+export function flushAudit(deps: Deps): Promise<void> {
+  return deps.auditBuffer.flush()
 }
