@@ -6,7 +6,7 @@ import type { Row } from '../report.js'
 import { ensureProject, measure, pick, setupBoth, type Ctx, type Multi } from './common.js'
 
 export async function hotScenario(ctx: Ctx): Promise<Row[]> {
-  const { cfg, servers, agents } = ctx
+  const { cfg, agents } = ctx
   const img = makeImage('hot')
   const repo = 'bench/hot'
   const layer = img.layers[0]!

@@ -68,7 +68,7 @@ function checkPaging(ctx: Ctx, label: string, what: string, w: Walk, n: number):
 }
 
 export async function tagsScenario(ctx: Ctx): Promise<Row[]> {
-  const { cfg, servers, agents } = ctx
+  const { cfg, agents } = ctx
   const repo = 'bench/tags'
   const img = makeImage('tags')
   const tags = Array.from({ length: cfg.tags }, (_, k) => `v${pad(k, 5)}`)
@@ -112,7 +112,7 @@ export async function tagsScenario(ctx: Ctx): Promise<Row[]> {
 }
 
 export async function catalogScenario(ctx: Ctx): Promise<Row[]> {
-  const { cfg, servers, agents } = ctx
+  const { cfg, agents } = ctx
   const src = 'bench/catalog-src'
   const img = makeImage('catalog', 1)
   const repos = Array.from({ length: cfg.repos }, (_, k) => `bench/cat-${pad(k, 5)}`)

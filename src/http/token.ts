@@ -1,6 +1,6 @@
 // GET/POST /service/token: the Docker registry token flow (distribution docs/spec/auth/token.md
 // and oauth.md). Basic credentials or none (anonymous) in; a JWT whose access claim RBAC decided out.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import { SignJWT, jwtVerify } from 'jose'
 import type { Deps } from '../deps.js'
 import { AppError } from '../errors.js'

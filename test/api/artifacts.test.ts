@@ -2,7 +2,7 @@
 // copy between repositories and projects, delete, additions, and refusals by role.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { ADMIN_AUTH, createProject, startBerth, type RunningBerth } from '../helpers/berth.js'
+import { createProject, startBerth, type RunningBerth } from '../helpers/berth.js'
 import { addMember, api, auditRows, expectError, makeUser, roleMembers } from '../helpers/api-client.js'
 import { OCI_INDEX, pushImage, putManifest, v2 } from './registry-fixtures.js'
 

@@ -5,7 +5,7 @@ import { describe, test, before } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import {
-  MT, EMPTY_JSON, useRegistry, pushImage, pushReferrer, uniqueRepo, uniqueBlob, sha256, sha512, descriptorOf,
+  MT, EMPTY_JSON, useRegistry, pushReferrer, uniqueRepo, uniqueBlob, sha256, sha512, descriptorOf,
   ociManifest, ociIndex, assertErrorCode, assertSpecError, assertStatus, beyondDistribution, rawRequest, rawToRes,
 } from './client.js'
 

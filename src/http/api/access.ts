@@ -5,8 +5,7 @@ import type { Deps } from '../../deps.js'
 import { AppError } from '../../errors.js'
 import { can, canSystem } from '../../rbac/evaluate.js'
 import type { Action, Resource } from '../../rbac/roles.js'
-import { findProjectRef } from '../../projects/lookup.js'
-import { findProjectById } from '../../db/projects.js'
+import { findProjectRef, findProjectRefById } from '../../projects/lookup.js'
 import type { ProjectRef } from '../../iam/auth-cache.js'
 
 export function requireAuthenticated(request: FastifyRequest): void {
@@ -26,8 +25,7 @@ function deny(request: FastifyRequest): never {
 export async function resolveProject(deps: Deps, request: FastifyRequest, nameOrId: string): Promise<ProjectRef | undefined> {
   const isName = String(request.headers['x-is-resource-name'] ?? '').toLowerCase() === 'true'
   if (!isName && /^[0-9]+$/.test(nameOrId)) {
-    const row = await findProjectById(deps.db, Number(nameOrId))
-    return row && { id: row.project_id, name: row.name, public: row.public === 1 }
+    return findProjectRefById(deps, Number(nameOrId))
   }
   return findProjectRef(deps, nameOrId)
 }

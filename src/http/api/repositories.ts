@@ -4,9 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
 import { AppError } from '../../errors.js'
-import { isSysadmin } from '../../rbac/evaluate.js'
 import { principalName } from '../../iam/principal.js'
-import { listProjectIdsByNames, listVisibleProjectIds } from '../../db/repositories.js'
+import { visibleProjectIds } from '../../projects/visibility.js'
 import { deleteRepository, fullRepositoryName, getRepository, listRepositories, requireRepository, updateRepository, type Actor, type RepositoryView } from '../../registry/repositories-api.js'
 import type { RepoContext } from '../../registry/artifacts-api.js'
 import type { RepositoryFilter, RepositorySort } from '../../db/repositories.js'
@@ -108,14 +107,7 @@ export function repositoryRoutes(app: FastifyInstance, deps: Deps) {
     if (p.kind === 'token') throw new AppError('UNAUTHORIZED')
     const query = queryStrings(request)
     const args = listArgs(query)
-    // what the caller may see: everything for admins; public projects and memberships for users;
-    // the projects named in a robot's repository permissions
-    let visible: number[] | undefined
-    if (isSysadmin(p)) visible = undefined
-    else if (p.kind === 'robot') {
-      const names = p.permissions.filter((perm) => perm.kind === 'project' && perm.resource === 'repository' && (perm.action === 'list' || perm.action === '*')).map((perm) => perm.namespace)
-      visible = names.includes('*') ? undefined : await listProjectIdsByNames(deps.db, names)
-    } else visible = await listVisibleProjectIds(deps.db, p.kind === 'user' ? p.id : null)
+    let visible = await visibleProjectIds(deps, p)
     if (args.projectId !== undefined) visible = visible === undefined ? [args.projectId] : visible.filter((id) => id === args.projectId)
     if (visible !== undefined) args.filter.projectIds = visible
     return sendList(deps, request, reply, query, args)

@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.js'
 import { AppError } from '../../errors.js'
 import { can } from '../../rbac/evaluate.js'
 import type { Action } from '../../rbac/roles.js'
-import { findProjectById } from '../../db/projects.js'
+import { findProjectRefById } from '../../projects/lookup.js'
 import { assertRobotShape, createRobot, deleteRobot, getRobot, getRobotRow, listRobots, refreshRobotSecret, updateRobot, type RobotLevel } from '../../iam/robots.js'
 import { requireAuthenticated, requireProjectAccess, requireSystemAccess } from './access.js'
 import { parsePaging, pagingHeaders } from './paging.js'
@@ -73,8 +73,8 @@ type ListQuery = { q?: string; sort?: string; page?: string; page_size?: string 
 /** Harbor's robotAPI.requireAccess: system robots by system permission, project robots in their project. */
 async function requireRobotAccess(deps: Deps, request: FastifyRequest, lvl: RobotLevel, projectId: number, action: Action): Promise<void> {
   if (lvl === 'system') return requireSystemAccess(request, 'robot', action)
-  const project = await findProjectById(deps.db, projectId)
-  if (!project || !(await can(deps, request.principal, { id: project.project_id, name: project.name, public: project.public === 1 }, 'robot', action))) {
+  const project = await findProjectRefById(deps, projectId)
+  if (!project || !(await can(deps, request.principal, project, 'robot', action))) {
     throw new AppError('FORBIDDEN')
   }
 }
