@@ -10,6 +10,7 @@ import {
 } from '../db/projects.js'
 import { countMembersByRole, insertMember, listUserRoles } from '../db/members.js'
 import { recordAudit } from '../audit/log.js'
+import { getSettings } from '../config/settings.js'
 import { invalidateAuth, type ProjectRef } from '../iam/auth-cache.js'
 import { principalName, type Principal } from '../iam/principal.js'
 import { canSystem } from '../rbac/evaluate.js'
@@ -48,7 +49,7 @@ export async function requireProjectCreator(deps: Deps, p: Principal, registryId
   if (p.kind === 'anonymous' || p.kind === 'token') throw new AppError('UNAUTHORIZED')
   if (p.kind === 'robot') {
     if (p.projectId !== 0 || !canSystem(p, 'project', 'create')) throw new AppError('FORBIDDEN', undefined, 'only system level robots can create projects')
-  } else if (deps.config.auth.project_creation_restriction === 'adminonly' && !p.sysadmin) {
+  } else if (!p.sysadmin && (await getSettings(deps)).project_creation_restriction === 'adminonly') {
     throw new AppError('FORBIDDEN', undefined, 'only system admin can create projects')
   }
   if (registryId !== undefined && registryId !== null && !(p.kind === 'user' && p.sysadmin)) {

@@ -18,6 +18,7 @@ import { searchRoutes } from './search.js'
 import { statisticsRoutes } from './statistics.js'
 import { auditLogRoutes } from './audit-logs.js'
 import { quotaRoutes } from './quotas.js'
+import { configurationRoutes } from './configurations.js'
 import { openApiRoutes } from './openapi.js'
 
 /** Largest JSON body any API route accepts. */
@@ -28,7 +29,7 @@ export type ApiModule = (app: FastifyInstance, deps: Deps) => void | Promise<voi
 /** Every resource module; each registers its own routes. */
 const MODULES: ApiModule[] = [
   systemRoutes, usersRoutes, projectRoutes, memberRoutes, repositoryRoutes, artifactRoutes, labelRoutes,
-  robotRoutes, searchRoutes, statisticsRoutes, auditLogRoutes, quotaRoutes,
+  robotRoutes, searchRoutes, statisticsRoutes, auditLogRoutes, quotaRoutes, configurationRoutes,
   openApiRoutes,
 ]
 

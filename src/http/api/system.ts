@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import type { Deps } from '../../deps.js'
 import { isSysadmin } from '../../rbac/evaluate.js'
+import { getSettings } from '../../config/settings.js'
 
 export const BERTH_VERSION = 'v0.1.0-berth'
 
@@ -10,10 +11,11 @@ export function systemRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/ping', async (_request, reply) => reply.header('content-type', 'text/plain; charset=utf-8').send('Pong'))
 
   app.get('/systeminfo', async (request) => {
+    const settings = await getSettings(deps)
     const base = {
       auth_mode: deps.config.auth.mode,
       primary_auth_mode: false,
-      self_registration: deps.config.auth.self_registration,
+      self_registration: settings.self_registration,
       harbor_version: BERTH_VERSION,
       banner_message: '',
       oidc_provider_name: '',
@@ -25,7 +27,7 @@ export function systemRoutes(app: FastifyInstance, deps: Deps) {
       ...base,
       registry_url: registryUrl,
       external_url: deps.config.external_url ?? `${request.protocol}://${request.headers.host ?? ''}`,
-      project_creation_restriction: deps.config.auth.project_creation_restriction,
+      project_creation_restriction: settings.project_creation_restriction,
       has_ca_root: false,
       read_only: false,
       with_chartmuseum: false,

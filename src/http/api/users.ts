@@ -8,6 +8,7 @@ import type { UserRow } from '../../db/schema.js'
 import type { UserListOptions } from '../../db/users.js'
 import { principalName } from '../../iam/principal.js'
 import * as users from '../../iam/users.js'
+import { getSettings } from '../../config/settings.js'
 import { canSystem } from '../../rbac/evaluate.js'
 import { requireAuthenticated, requireSystemAccess } from './access.js'
 import { pagingHeaders, parsePaging } from './paging.js'
@@ -96,7 +97,7 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/users', async (request, reply) => {
     // Harbor's sign-up: with self-registration on, anyone not signed in may create an ordinary user
-    const signUp = request.principal.kind === 'anonymous' && deps.config.auth.self_registration
+    const signUp = request.principal.kind === 'anonymous' && (await getSettings(deps)).self_registration
     if (!signUp) requireSystemAccess(request, 'user', 'create')
     const body = parseBody(creationBody, request.body)
     const actor = actorOf(request)
