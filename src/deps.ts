@@ -5,6 +5,7 @@ import { pino, type Logger } from 'pino'
 import type { ResolvedConfig } from './config/load.js'
 import type { Database } from './db/schema.js'
 import { openSqlite } from './db/sqlite.js'
+import { startCheckpointer, type Checkpointer } from './db/sqlite-checkpointer.js'
 import { migrateToLatest } from './db/migrate.js'
 import type { BlobStore } from './storage/blob-store.js'
 import { createFilesystemStore } from './storage/filesystem.js'
@@ -42,9 +43,11 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
   mkdirSync(config.data_volume, { recursive: true })
 
   let db: Kysely<Database>
+  let checkpointer: Checkpointer | null = null
   switch (config.database.type) {
     case 'sqlite':
       db = openSqlite(config.database.sqlite.path)
+      checkpointer = startCheckpointer(config.database.sqlite.path, { intervalMs: 1000, onError: (message) => log.error({ message }, 'WAL checkpoint failed') })
       break
   }
   const applied = await migrateToLatest(db as Kysely<unknown>)
@@ -72,6 +75,7 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
       await flushAudit(deps)
       await flushPulls(deps)
       await db.destroy()
+      await checkpointer?.stop()
     },
   }
   await bootstrapIdentity(deps)

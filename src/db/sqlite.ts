@@ -13,5 +13,7 @@ export function openSqlite(path: string): Kysely<Database> {
   raw.pragma('synchronous = NORMAL')
   raw.pragma('foreign_keys = ON')
   raw.pragma('busy_timeout = 5000')
+  // checkpoints (and their fsync) run on a worker: see sqlite-checkpointer.ts
+  raw.pragma('wal_autocheckpoint = 0')
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) })
 }
