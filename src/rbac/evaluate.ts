@@ -19,7 +19,7 @@ export async function can(deps: Deps, p: Principal, project: ProjectRef, resourc
     case 'robot':
       return p.permissions.some((perm) => perm.kind === 'project'
         && (perm.namespace === project.name || perm.namespace === '*')
-        && perm.resource === resource && (perm.action === action || perm.action === '*'))
+        && (perm.resource === resource || perm.resource === '*') && (perm.action === action || perm.action === '*'))
     case 'anonymous':
       return project.public && publicAllows(resource, action)
     case 'token':
@@ -31,7 +31,7 @@ export async function can(deps: Deps, p: Principal, project: ProjectRef, resourc
 export function canSystem(p: Principal, resource: string, action: string): boolean {
   if (p.kind === 'user') return p.sysadmin
   if (p.kind === 'robot') {
-    return p.permissions.some((perm) => perm.kind === 'system' && perm.resource === resource && (perm.action === action || perm.action === '*'))
+    return p.permissions.some((perm) => perm.kind === 'system' && (perm.resource === resource || perm.resource === '*') && (perm.action === action || perm.action === '*'))
   }
   return false
 }
