@@ -1,10 +1,19 @@
 // Reads behind /search and /statistics: projects and repositories within what a caller may see.
-import { sql } from 'kysely'
-import type { Db } from './schema.js'
+import { sql, type ExpressionBuilder } from 'kysely'
+import type { Database, Db } from './schema.js'
 import { containsPattern } from './conditions.js'
 
 /** What a caller may see: every project, or public ones plus these ids and names. */
 export type ProjectScope = { all: true } | { all: false; ids: number[]; names: string[] }
+
+/** Public projects, or one of the scope's ids or names. */
+function withinScope(eb: ExpressionBuilder<Database, 'project'>, scope: { ids: number[]; names: string[] }) {
+  return eb.or([
+    eb('project.public', '=', 1),
+    ...(scope.ids.length ? [eb('project.project_id', 'in', scope.ids)] : []),
+    ...(scope.names.length ? [eb('project.name', 'in', scope.names)] : []),
+  ])
+}
 
 export async function listProjectIdsOfMember(db: Db, userId: number): Promise<number[]> {
   const rows = await db.selectFrom('project_member').select('project_id').where('entity_type', '=', 'u').where('entity_id', '=', userId).execute()
@@ -22,14 +31,7 @@ export async function searchProjects(db: Db, scope: ProjectScope, text: string, 
     .select(['project.project_id', 'project.name', 'project.public', 'project.owner_id', 'harbor_user.username as owner_name', 'project.creation_time', 'project.update_time'])
     .select((eb) => eb.selectFrom('repository').select(eb.fn.countAll<number>().as('n')).whereRef('repository.project_id', '=', 'project.project_id').as('repo_count'))
     .where(sql<boolean>`project.name like ${containsPattern(text)} escape '\\'`)
-  if (!scope.all) {
-    const { ids, names } = scope
-    q = q.where((eb) => eb.or([
-      eb('project.public', '=', 1),
-      ...(ids.length ? [eb('project.project_id', 'in', ids)] : []),
-      ...(names.length ? [eb('project.name', 'in', names)] : []),
-    ]))
-  }
+  if (!scope.all) q = q.where((eb) => withinScope(eb, scope))
   const rows = await q.orderBy('project.name').limit(limit).execute()
   return rows.map((r) => ({ ...r, repo_count: Number(r.repo_count ?? 0) }))
 }
@@ -42,14 +44,7 @@ export async function searchRepositories(db: Db, scope: ProjectScope, text: stri
     .select(['project.project_id', 'project.name as project_name', 'project.public as project_public', 'repository.name as repository_name', 'repository.pull_count'])
     .select((eb) => eb.selectFrom('artifact').select(eb.fn.countAll<number>().as('n')).whereRef('artifact.repository_id', '=', 'repository.repository_id').as('artifact_count'))
     .where(sql<boolean>`repository.name like ${containsPattern(text)} escape '\\'`)
-  if (!scope.all) {
-    const { ids, names } = scope
-    q = q.where((eb) => eb.or([
-      eb('project.public', '=', 1),
-      ...(ids.length ? [eb('project.project_id', 'in', ids)] : []),
-      ...(names.length ? [eb('project.name', 'in', names)] : []),
-    ]))
-  }
+  if (!scope.all) q = q.where((eb) => withinScope(eb, scope))
   const rows = await q.orderBy('repository.name').limit(limit).execute()
   return rows.map((r) => ({ ...r, pull_count: Number(r.pull_count), artifact_count: Number(r.artifact_count ?? 0) }))
 }

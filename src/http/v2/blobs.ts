@@ -44,23 +44,24 @@ export const getBlobHandler: V2Handler<BlobRoute> = async (deps, request, reply,
     const size = await statBlob(deps, route.name, digest)
     return reply.headers({ ...head, 'content-length': String(size) }).code(200).send()
   }
-  const size = await statBlob(deps, route.name, digest)
+  // openBlob checks the repository's link; the range is then cut against the bytes on disk
+  const reader = await openBlob(deps, route.name, digest)
   let range: { start: number; end: number } | null
   try {
-    range = parseRange(request.headers.range, size)
+    range = parseRange(request.headers.range, reader.size)
   } catch (err) {
-    reply.header('content-range', `bytes */${size}`)
+    await reader.close()
+    reply.header('content-range', `bytes */${reader.size}`)
     throw err
   }
-  const reader = await openBlob(deps, route.name, digest)
   const start = range?.start ?? 0
   const end = range?.end ?? reader.size - 1
   const res = reply.raw
   reply.hijack()
+  // hijacked: the headers set so far (API version, request id) go out with ours
   res.writeHead(range ? 206 : 200, {
+    ...(reply.getHeaders() as Record<string, string>),
     ...head,
-    'docker-distribution-api-version': 'registry/2.0',
-    'x-request-id': String(request.id),
     'content-length': String(end - start + 1),
     ...(range ? { 'content-range': `bytes ${start}-${end}/${reader.size}` } : {}),
   })

@@ -82,7 +82,7 @@ export const putUploadHandler: V2Handler<UploadRoute> = async (deps, request, re
   const id = uploadId(route)
   const digest = queryOf(request).digest
   if (digest === undefined) throw new AppError('DIGEST_INVALID', { reason: 'digest query parameter is required' })
-  let body: FastifyRequest['raw'] | null = hasBody(request) ? request.raw : null
+  const body = hasBody(request) ? request.raw : null
   const range = parseContentRange(request.headers['content-range'] as string | undefined)
   if (body && range) {
     // A final chunk with a Content-Range must continue where the upload stands.
@@ -91,7 +91,6 @@ export const putUploadHandler: V2Handler<UploadRoute> = async (deps, request, re
   }
   if (!body) request.raw.resume()
   const done = await finishUpload(deps, route.name, id, digest, body)
-  body = null
   return sendCreated(deps, reply, route.name, done.digest)
 }
 
