@@ -37,8 +37,11 @@ export type Deps = {
   close(): Promise<void>
 }
 
-/** `processMetrics` adds Node's process metrics (heap, event loop lag); `berth serve` turns it on. */
-export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; processMetrics?: boolean } = {}): Promise<Deps> {
+/**
+ * `processMetrics` adds Node's process metrics (heap, event loop lag); `berth serve` turns it on.
+ * `clock` replaces the wall clock (tests advance time instead of sleeping).
+ */
+export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; processMetrics?: boolean; clock?: Clock } = {}): Promise<Deps> {
   const log = opts.log ?? createLogger(config)
   mkdirSync(config.data_volume, { recursive: true })
 
@@ -60,7 +63,7 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
       break
   }
 
-  const clock: Clock = { now: () => new Date() }
+  const clock: Clock = opts.clock ?? { now: () => new Date() }
   const deps: Deps = {
     config, db, blobs, log,
     cache: createRegistryCache({ entries: config.registry.cache.entries, manifestBytes: config.registry.cache.manifest_bytes }),

@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline'
 import { buildApp } from '../../src/app.js'
 import { openDeps } from '../../src/deps.js'
 import { loadConfig, type ConfigInput } from '../../src/config/load.js'
+import type { Clock } from '../../src/deps.js'
 
 /** The system admin's password in every test server. */
 export const ADMIN_PASSWORD = 'Harbor12345'
@@ -26,8 +27,11 @@ export type RunningBerth = {
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), '../../src/main.js')
 
-/** Berth in this process on a fresh data dir (or `dataDir`), listening on a random loopback port. */
-export async function startBerth(opts: { dataDir?: string; config?: ConfigInput } = {}): Promise<RunningBerth> {
+/**
+ * Berth in this process on a fresh data dir (or `dataDir`), listening on a random loopback port.
+ * `clock` becomes deps.clock (see manualClock in ./clock.ts): tests advance it instead of sleeping.
+ */
+export async function startBerth(opts: { dataDir?: string; config?: ConfigInput; clock?: Clock } = {}): Promise<RunningBerth> {
   const owned = !opts.dataDir
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'berth-test-')))
   const config = loadConfig({
@@ -35,7 +39,7 @@ export async function startBerth(opts: { dataDir?: string; config?: ConfigInput 
     env: {},
     overrides: { harbor_admin_password: ADMIN_PASSWORD, ...opts.config, data_volume: dataDir, http: { host: '127.0.0.1', port: 0, ...opts.config?.http }, log: { level: 'silent', ...opts.config?.log } },
   })
-  const deps = await openDeps(config)
+  const deps = await openDeps(config, { clock: opts.clock })
   const app = await buildApp(deps)
   await app.listen({ host: '127.0.0.1', port: 0 })
   const addr = app.server.address()
