@@ -1,25 +1,30 @@
 // Who is asking, for every request: authenticators in order, first match wins (as Harbor's
 // security middleware): Basic credentials (users and robot$ accounts), a registry bearer token,
 // the portal's session cookie, else anonymous. Each surface decides what a failure means.
-import { hash } from 'node:crypto'
+// The cookie's CSRF rule lives here, once for every surface, so no surface can forget it.
+import { hash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { parse as parseCookie } from 'cookie'
 import type { Deps } from '../deps.js'
 import { ANONYMOUS, type Principal } from '../iam/principal.js'
 import { authenticatePassword } from '../iam/authenticate.js'
-import { resolveSession, SESSION_COOKIE } from '../iam/sessions.js'
+import { CSRF_HEADER, resolveSession, SESSION_COOKIE } from '../iam/sessions.js'
 import { verifyToken } from '../token/service.js'
 import { AUTH_CACHE_MS } from '../iam/auth-cache.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal
-    /** Why presented credentials were refused; anonymous requests have none. */
-    authFailure: 'invalid' | 'locked' | 'invalid_token' | undefined
-    /** The session's CSRF token when the principal came from the portal cookie. */
-    sessionCsrf: string | undefined
+    /**
+     * Why presented credentials were refused; anonymous requests have none. `csrf`: the session
+     * cookie came with a state-changing request but without the session's CSRF token.
+     */
+    authFailure: 'invalid' | 'locked' | 'invalid_token' | 'csrf' | undefined
   }
 }
+
+/** Methods that change nothing: the only ones the session cookie alone may authenticate. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /** Parses `Authorization: Basic …`; null when malformed. */
 export function parseBasic(header: string): { username: string; password: string } | null {
@@ -38,7 +43,6 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps) {
   // fastify refuses shared object defaults; every request gets its own value in the hook
   app.decorateRequest('principal', null as never)
   app.decorateRequest('authFailure', undefined)
-  app.decorateRequest('sessionCsrf', undefined)
   app.addHook('onRequest', async (request) => {
     request.principal = ANONYMOUS
     await authenticateRequest(deps, request)
@@ -81,10 +85,23 @@ async function authenticateRequest(deps: Deps, request: FastifyRequest): Promise
     const sid = parseCookie(cookies)[SESSION_COOKIE]
     if (sid) {
       const session = await resolveSession(deps, sid)
-      if (session) {
-        request.principal = session.principal
-        request.sessionCsrf = session.csrf
+      if (!session) return
+      // Harbor's rule: browsers attach the cookie to cross-site requests too, so it proves who is
+      // asking only for a read, or when the caller also echoes the session's CSRF token (which a
+      // page on another site cannot read).
+      if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers[CSRF_HEADER], session.csrf)) {
+        request.authFailure = 'csrf'
+        return
       }
+      request.principal = session.principal
     }
   }
 }
+
+function sameToken(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false
+  return timingSafeEqual(hash('sha256', given, 'buffer'), hash('sha256', expected, 'buffer'))
+}
+
+/** What a refused cookie means, in words for every surface's error body. */
+export const CSRF_REFUSED = `CSRF token invalid: a state-changing request with the session cookie must send the session's ${CSRF_HEADER} header`

@@ -13,6 +13,16 @@ import { sendHarborError } from './harbor-errors.js'
 /** Largest login form accepted. */
 const FORM_LIMIT = 16 * 1024
 
+/**
+ * Harbor keeps GET /c/log_out (its portal and scripts use it), so a link on another site could
+ * log a user out, and a form there could log the user in as someone else. Browsers say where a
+ * request comes from (Fetch Metadata); neither endpoint takes one from another site. Clients
+ * that are not browsers send no such header and are not affected.
+ */
+function refuseCrossSite(request: FastifyRequest): void {
+  if (request.headers['sec-fetch-site'] === 'cross-site') throw new AppError('FORBIDDEN', undefined, 'cross-site request refused: log in and out from the portal itself')
+}
+
 const cookieOptions = (request: FastifyRequest) => ({
   httpOnly: true, sameSite: 'lax' as const, path: '/', secure: request.protocol === 'https',
 })
@@ -25,6 +35,7 @@ export async function portalPlugin(app: FastifyInstance, opts: { deps: Deps }) {
   app.setErrorHandler((err, request, reply) => sendHarborError(request, reply, err))
 
   app.post('/c/login', { bodyLimit: FORM_LIMIT }, async (request, reply) => {
+    refuseCrossSite(request)
     const form = (request.body ?? {}) as Record<string, unknown>
     const principal = typeof form.principal === 'string' ? form.principal : ''
     const password = typeof form.password === 'string' ? form.password : ''
@@ -46,6 +57,7 @@ export async function portalPlugin(app: FastifyInstance, opts: { deps: Deps }) {
   })
 
   app.get('/c/log_out', async (request, reply) => {
+    refuseCrossSite(request)
     const sid = request.headers.cookie ? parseCookie(request.headers.cookie)[SESSION_COOKIE] : undefined
     if (sid) {
       await endSession(deps, sid)

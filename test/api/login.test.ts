@@ -4,7 +4,9 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { ADMIN_AUTH, ADMIN_PASSWORD, startBerth, type RunningBerth } from '../helpers/berth.js'
-import { api, auditRows, basic, createUser, errorCode } from '../helpers/api-client.js'
+import { createHash } from 'node:crypto'
+import { api, auditRows, basic, createUser, errorCode, makeProject } from '../helpers/api-client.js'
+import { OCI_MANIFEST, pushImage } from './registry-fixtures.js'
 
 function login(b: RunningBerth, principal: string, password: string) {
   return fetch(`${b.url}/c/login`, {
@@ -151,5 +153,84 @@ describe('lockout', () => {
     } finally {
       await b.close()
     }
+  })
+})
+
+describe('the session cookie on other surfaces', () => {
+  let b: RunningBerth
+  before(async () => { b = await startBerth() })
+  after(async () => { await b.close() })
+
+  const v2call = (path: string, method: string, headers: Record<string, string>, body?: Buffer) =>
+    fetch(`${b.url}/v2/${path}`, { method, headers: { 'content-type': 'application/octet-stream', ...headers }, body })
+
+  test('on /v2 a cookie-only POST/PUT/PATCH/DELETE is refused and changes nothing; reads and calls with the CSRF header work', async () => {
+    await makeProject(b, 'cookiejar')
+    const pushed = await pushImage(b, 'cookiejar/kept', 'v1')
+    const s = await session(b, 'admin', ADMIN_PASSWORD)
+    const layer = Buffer.from('cross-site layer')
+    const digest = `sha256:${createHash('sha256').update(layer).digest('hex')}`
+    const manifest = Buffer.from(JSON.stringify({
+      schemaVersion: 2, mediaType: OCI_MANIFEST,
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: pushed.configDigest, size: 0 }, layers: [],
+    }))
+    // an upload session someone opened legitimately, for the PATCH/PUT/DELETE on it
+    const opened = await v2call('cookiejar/kept/blobs/uploads/', 'POST', { authorization: ADMIN_AUTH })
+    assert.equal(opened.status, 202)
+    const uploadPath = opened.headers.get('location')!.replace(/^.*\/v2\//, '')
+
+    const attempts: Array<[string, string, Buffer | undefined]> = [
+      ['cookiejar/evil/blobs/uploads/', 'POST', undefined],
+      [`cookiejar/evil2/blobs/uploads/?digest=${digest}`, 'POST', layer],
+      ['cookiejar/evil3/manifests/v1', 'PUT', manifest],
+      [uploadPath, 'PATCH', layer],
+      [`${uploadPath}${uploadPath.includes('?') ? '&' : '?'}digest=${digest}`, 'PUT', layer],
+      [uploadPath, 'DELETE', undefined],
+      [`cookiejar/kept/manifests/${pushed.digest}`, 'DELETE', undefined],
+      ['cookiejar/kept/manifests/v1', 'DELETE', undefined],
+    ]
+    for (const [path, method, body] of attempts) {
+      const variants: Array<Record<string, string>> = [{ cookie: s.cookie }, { cookie: s.cookie, 'x-harbor-csrf-token': 'not-the-token' }]
+      for (const headers of variants) {
+        const res = await v2call(path, method, headers, body)
+        assert.equal(res.status, 403, `${method} ${path}: ${res.status}`)
+        const err = (await res.json()) as { errors: Array<{ code: string; message: string }> }
+        assert.equal(err.errors[0]!.code, 'DENIED')
+        assert.match(err.errors[0]!.message, /CSRF/)
+      }
+    }
+    // nothing was created, uploaded, cancelled or deleted
+    const repos = await api(b, '/projects/cookiejar/repositories', { auth: ADMIN_AUTH })
+    assert.deepEqual(repos.json.map((r: { name: string }) => r.name), ['cookiejar/kept'])
+    const status = await v2call(uploadPath, 'GET', { authorization: ADMIN_AUTH })
+    assert.equal(status.status, 204)
+    assert.equal(status.headers.get('range'), '0-0')
+    assert.equal((await v2call(`cookiejar/kept/blobs/${digest}`, 'HEAD', { authorization: ADMIN_AUTH })).status, 404)
+    assert.equal((await v2call('cookiejar/kept/manifests/v1', 'HEAD', { authorization: ADMIN_AUTH })).status, 200)
+
+    // safe methods ride on the cookie, as the portal reads; with the CSRF header writes do too
+    assert.equal((await v2call('cookiejar/kept/manifests/v1', 'GET', { cookie: s.cookie, accept: OCI_MANIFEST })).status, 200)
+    assert.equal((await v2call('cookiejar/kept/tags/list', 'GET', { cookie: s.cookie })).status, 200)
+    const withCsrf = await v2call(`cookiejar/kept/blobs/uploads/?digest=${digest}`, 'POST', { cookie: s.cookie, 'x-harbor-csrf-token': s.csrf }, layer)
+    assert.equal(withCsrf.status, 201)
+  })
+
+  test('a page on another site can neither log the user out nor in; the portal (same origin) and non-browser clients can', async () => {
+    const s = await session(b, 'admin', ADMIN_PASSWORD)
+    const cross = await fetch(`${b.url}/c/log_out`, { headers: { cookie: s.cookie, 'sec-fetch-site': 'cross-site' } })
+    assert.equal(cross.status, 403)
+    assert.equal(errorCode({ json: await cross.json() }), 'FORBIDDEN')
+    assert.equal(cross.headers.get('set-cookie'), null)
+    assert.equal((await api(b, '/users/current', { cookie: s.cookie })).status, 200)
+    const same = await fetch(`${b.url}/c/log_out`, { headers: { cookie: s.cookie, 'sec-fetch-site': 'same-origin' } })
+    assert.equal(same.status, 200)
+    assert.equal((await api(b, '/users/current', { cookie: s.cookie })).status, 401)
+    // nor can a form on another site log the user in (as someone else)
+    const form = await fetch(`${b.url}/c/login`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },
+      body: new URLSearchParams({ principal: 'admin', password: ADMIN_PASSWORD }).toString(),
+    })
+    assert.equal(form.status, 403)
+    assert.equal(form.headers.get('set-cookie'), null)
   })
 })

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../../deps.js'
 import { AppError } from '../../errors.js'
 import { grantActions, tokenAllows } from '../../token/service.js'
+import { CSRF_REFUSED } from '../auth.js'
 import type { V2Route } from './routes.js'
 
 export function actionsFor(method: string): string[] {
@@ -33,6 +34,8 @@ function challenge(deps: Deps, request: FastifyRequest, reply: FastifyReply, sco
 /** Throws the right 401/403 unless the caller may use `route` with this method. */
 export async function authorizeV2(deps: Deps, request: FastifyRequest, reply: FastifyReply, route: V2Route): Promise<void> {
   const p = request.principal
+  // as Harbor: a session cookie on a write without the CSRF token is refused, not taken as anonymous
+  if (request.authFailure === 'csrf') throw new AppError('DENIED', undefined, CSRF_REFUSED)
   if (request.authFailure) challenge(deps, request, reply, null, request.authFailure === 'invalid_token' ? 'invalid_token' : undefined)
   if (route.route === 'base') {
     if (p.kind === 'anonymous') challenge(deps, request, reply, null)
