@@ -1,5 +1,4 @@
 // The one wiring place: opens every adapter the configuration names and hands them out as Deps.
-import { mkdirSync } from 'node:fs'
 import type { Kysely } from 'kysely'
 import { pino, type Logger } from 'pino'
 import type { ResolvedConfig } from './config/load.js'
@@ -9,6 +8,7 @@ import { startCheckpointer, type Checkpointer } from './db/sqlite-checkpointer.j
 import { migrateToLatest } from './db/migrate.js'
 import type { BlobStore } from './storage/blob-store.js'
 import { createFilesystemStore } from './storage/filesystem.js'
+import { makePrivateDir, tightenTree, type Tightened } from './storage/private-files.js'
 import { createRegistryCache, type RegistryCache } from './registry/cache.js'
 import type { UploadStates } from './registry/uploads.js'
 import { createMetrics, type Metrics } from './metrics.js'
@@ -43,7 +43,8 @@ export type Deps = {
  */
 export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; processMetrics?: boolean; clock?: Clock } = {}): Promise<Deps> {
   const log = opts.log ?? createLogger(config)
-  mkdirSync(config.data_volume, { recursive: true })
+  makePrivateDir(config.data_volume)
+  tightenDataFiles(config, log)
 
   let db: Kysely<Database>
   let checkpointer: Checkpointer | null = null
@@ -83,6 +84,21 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
   }
   await bootstrapIdentity(deps)
   return deps
+}
+
+/**
+ * A data directory written by an older version (0755 directories, 0644 files: berth.db, blobs,
+ * keys) is made private before anything opens it; on one Berth made, this is a few stats.
+ */
+function tightenDataFiles(config: ResolvedConfig, log: Logger): void {
+  const done: Tightened = { changed: 0, failed: [] }
+  tightenTree(config.data_volume, done)
+  tightenTree(config.storage.filesystem.rootdirectory, done)
+  // the database may live elsewhere, beside files that are not ours: only its own files
+  const db = config.database.sqlite.path
+  for (const suffix of ['', '-wal', '-shm', '-journal']) tightenTree(db + suffix, done)
+  if (done.changed) log.info({ changed: done.changed }, 'made files in the data directory private (0600, directories 0700)')
+  if (done.failed.length) log.warn({ failed: done.failed.slice(0, 10), count: done.failed.length }, 'cannot make these files private; other local users may read them')
 }
 
 export function createLogger(config: Pick<ResolvedConfig, 'log'>): Logger {

@@ -80,6 +80,9 @@ async function main(argv: string[]) {
     if (err instanceof ConfigError) fail(err.message)
     throw err
   }
+  // Berth names the mode of every file it creates (0600, directories 0700); this umask also keeps
+  // private whatever a library might write without naming one.
+  process.umask(0o077)
   const log = createLogger(config)
   const deps = await openDeps(config, { log, processMetrics: command === 'serve' })
   if (command === 'migrate') {

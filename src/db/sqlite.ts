@@ -1,12 +1,15 @@
 // The embedded default: one SQLite file in the data directory, in WAL mode.
-import { mkdirSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Database } from './schema.js'
 
 export function openSqlite(path: string): Kysely<Database> {
-  mkdirSync(dirname(path), { recursive: true })
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+  // The database holds password hashes and tokens: created 0600 here, not by SQLite (0644), and
+  // SQLite gives the -wal and -shm files the database file's mode.
+  closeSync(openSync(path, 'a', 0o600))
   const raw = new SqliteDatabase(path)
   raw.pragma('journal_mode = WAL')
   // NORMAL in WAL mode survives a process crash (kill -9); only power loss may drop the last commits.

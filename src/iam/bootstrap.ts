@@ -1,5 +1,5 @@
 // First start: the system admin from configuration and the public project `library`, as Harbor.
-import { writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Deps } from '../deps.js'
 import { findUserByName, insertUser } from '../db/users.js'
@@ -16,7 +16,9 @@ export async function bootstrapIdentity(deps: Deps): Promise<void> {
     if (!password) {
       password = generateSecret(20)
       const file = join(deps.config.data_volume, 'admin-initial-password')
-      writeFileSync(file, `${password}\n`, { mode: 0o600 })
+      // a new file, so that its mode is 0600 before the password is in it
+      rmSync(file, { force: true })
+      writeFileSync(file, `${password}\n`, { mode: 0o600, flag: 'wx' })
       deps.log.warn({ file }, 'no harbor_admin_password configured: generated the admin password and wrote it to this file')
     }
     await insertUser(deps.db, { username: 'admin', email: null, realname: 'system admin', comment: 'admin user', password: await hashPassword(password), sysadmin: true, now })

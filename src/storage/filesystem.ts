@@ -1,5 +1,6 @@
 // BlobStore on a local (or shared) filesystem. Objects appear by rename(2), which is atomic,
-// so a crash at any moment leaves either the whole object or nothing under blobs/.
+// so a crash at any moment leaves either the whole object or nothing under blobs/. Every
+// directory is created 0700 and every file 0600 (a rename keeps the mode).
 import { createReadStream } from 'node:fs'
 import { mkdir, open, readFile, readdir, rename, stat, truncate, unlink, writeFile, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -9,13 +10,14 @@ import type { BlobReader, BlobStore } from './blob-store.js'
 import { blobPath, uploadPath } from './paths.js'
 import { takeBuffer, giveBuffer } from './buffer-pool.js'
 import { appendFile } from './append-file.js'
+import { PRIVATE_DIR, PRIVATE_FILE } from './private-files.js'
 
 export function createFilesystemStore(opts: { root: string }): BlobStore {
   const root = opts.root
   const madeDirs = new Set<string>()
   const ensureDir = async (dir: string) => {
     if (madeDirs.has(dir)) return
-    await mkdir(dir, { recursive: true })
+    await mkdir(dir, { recursive: true, mode: PRIVATE_DIR })
     madeDirs.add(dir)
   }
 
@@ -92,7 +94,7 @@ export function createFilesystemStore(opts: { root: string }): BlobStore {
       await ensureDir(tmpDir)
       await ensureDir(dirname(target))
       const tmp = join(tmpDir, randomUUID())
-      await writeFile(tmp, data)
+      await writeFile(tmp, data, { mode: PRIVATE_FILE })
       await rename(tmp, target)
     },
 
@@ -107,7 +109,7 @@ export function createFilesystemStore(opts: { root: string }): BlobStore {
     async createUpload(id) {
       const path = uploadPath(root, id)
       await ensureDir(dirname(path))
-      await writeFile(path, '')
+      await writeFile(path, '', { mode: PRIVATE_FILE })
     },
 
     async uploadSize(id) {

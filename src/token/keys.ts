@@ -9,7 +9,7 @@ export type SigningKey = { privateKey: KeyObject; publicKey: KeyObject; alg: 'ES
 export function loadOrCreateSigningKey(path: string): SigningKey {
   if (!existsSync(path)) {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-    mkdirSync(dirname(path), { recursive: true })
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
     writeFileSync(path, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' })
   }
   const privateKey = createPrivateKey(readFileSync(path))
