@@ -10,6 +10,8 @@ import { portalPlugin } from './http/portal.js'
 import { devcenterPlugin } from './http/api/openapi.js'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/
+/** The Harbor API, the token service and the portal's /c: answers about one caller, never cached. */
+const NO_STORE = /^\/(?:api\/v2\.0|service\/token|c)(?:[/?]|$)/
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,11 +34,26 @@ export async function buildApp(deps: Deps, opts: { onRoute?: (route: RouteOption
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
     routerOptions: { ignoreTrailingSlash: false },
+    // request.ip, .protocol and .host believe X-Forwarded-* only from these peers; by default from
+    // nobody, so that a client cannot choose the address audit rows and login throttling see
+    trustProxy: deps.config.http.trusted_proxies.length ? deps.config.http.trusted_proxies : false,
   })
 
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
+    // browsers take the content type we send, never one they guess (a blob sniffed as HTML…)
+    reply.header('x-content-type-options', 'nosniff')
+  })
+  app.addHook('onSend', async (request, reply, payload) => {
+    const type = reply.getHeader('content-type')
+    if (typeof type === 'string' && type.startsWith('text/html')) {
+      // no page of ours inside another site's frame (clickjacking)
+      reply.header('x-frame-options', 'DENY')
+      reply.header('content-security-policy', "frame-ancestors 'none'")
+    }
+    if (NO_STORE.test(request.url) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
+    return payload
   })
   const accessLog = deps.config.log.access_log
   const { httpRequests } = deps.metrics

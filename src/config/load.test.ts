@@ -40,7 +40,7 @@ describe('loadConfig defaults', () => {
     const c = loadConfig({ file: null, env: {} })
     assert.equal(c.data_volume, resolve('data'))
     assert.equal(c.external_url, undefined)
-    assert.deepEqual(c.http, { host: '0.0.0.0', port: 5000, keep_alive_timeout: 65 })
+    assert.deepEqual(c.http, { host: '0.0.0.0', port: 5000, keep_alive_timeout: 65, trusted_proxies: [] })
     assert.deepEqual(c.log, { level: 'info', access_log: true })
     assert.equal(c.database.type, 'sqlite')
     assert.equal(c.database.sqlite.path, join(resolve('data'), 'berth.db'))
@@ -81,7 +81,7 @@ registry:
 
   test('the file over defaults, keeping defaults beside it', () => {
     const c = loadConfig({ file: file(), env: {} })
-    assert.deepEqual(c.http, { host: '10.0.0.1', port: 6000, keep_alive_timeout: 30 })
+    assert.deepEqual(c.http, { host: '10.0.0.1', port: 6000, keep_alive_timeout: 30, trusted_proxies: [] })
     assert.equal(c.log.level, 'debug')
     assert.equal(c.log.access_log, true)
     assert.deepEqual(c.registry.upload_purging, { enabled: true, age_seconds: 60, interval_seconds: 3600 })
@@ -150,6 +150,18 @@ describe('loadConfig environment', () => {
     assert.equal(c.registry.cache.entries, 10)
     assert.equal(c.database.sqlite.path, join(dir, 'env.db'))
     assert.equal(c.storage.filesystem.rootdirectory, join(dir, 'blobs'))
+  })
+
+  test('http.trusted_proxies: none by default, a comma-separated list from the environment, bad entries named', () => {
+    assert.deepEqual(loadConfig({ file: null, env: {} }).http.trusted_proxies, [])
+    assert.deepEqual(loadConfig({ file: null, env: { BERTH_HTTP_TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.5,loopback,fd00::/8' } }).http.trusted_proxies,
+      ['10.0.0.0/8', '192.168.1.5', 'loopback', 'fd00::/8'])
+    assert.deepEqual(loadConfig({ file: yml('http:\n  trusted_proxies: [172.16.0.0/12]\n') }).http.trusted_proxies, ['172.16.0.0/12'])
+    for (const bad of ['proxy.example', '10.0.0.0/33', '10.0.0.1/8/1', '*']) {
+      const problems = problemsOf({ file: null, env: { BERTH_HTTP_TRUSTED_PROXIES: bad } })
+      assert.equal(problems.length, 1, bad)
+      assert.match(problems[0]!, /^http\.trusted_proxies\.0: expected an IP address/, bad)
+    }
   })
 
   test('booleans accept true/false/1/0', () => {

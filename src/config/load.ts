@@ -107,6 +107,9 @@ function applyEnv(target: Record<string, unknown>, env: Record<string, string | 
         continue
       }
       value = Number(raw)
+    } else if (leaf.schema instanceof z.ZodArray) {
+      // a list from the environment is comma-separated
+      value = raw.split(',').map((x) => x.trim()).filter(Boolean)
     } else if (leaf.schema instanceof z.ZodBoolean) {
       if (!['true', 'false', '1', '0'].includes(raw)) {
         problems.push(`${name}: expected true or false, got "${raw}"`)

@@ -1,6 +1,16 @@
 // berth.yml: one typed, validated object. Keys follow harbor.yml where Harbor has one
 // (data_volume, external_url, log.level); every default runs on a fresh machine.
+import { isIP } from 'node:net'
 import { z } from 'zod'
+
+/** An address, a CIDR block, or one of proxy-addr's names for a range (as fastify's trustProxy takes them). */
+const proxyAddress = z.string().refine((s) => {
+  if (s === 'loopback' || s === 'linklocal' || s === 'uniquelocal') return true
+  const [addr, bits, ...rest] = s.split('/')
+  const family = isIP(addr ?? '')
+  if (!family || rest.length) return false
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
+}, 'expected an IP address, a CIDR block (10.0.0.0/8) or loopback, linklocal, uniquelocal')
 
 const logLevel = z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
 
@@ -40,6 +50,11 @@ export const configSchema = z.strictObject({
     port: z.number().int().min(0).max(65535).default(5000),
     /** Seconds a keep-alive connection may stay idle. */
     keep_alive_timeout: z.number().int().min(1).default(65),
+    /**
+     * Peers whose X-Forwarded-For/-Proto/-Host are believed (fastify's trustProxy): the client's
+     * address, scheme and host then come from them. Nobody by default: the connection itself.
+     */
+    trusted_proxies: z.array(proxyAddress).default([]),
   }).prefault({}),
   log: z.strictObject({
     level: logLevel.default('info'),

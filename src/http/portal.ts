@@ -9,6 +9,7 @@ import { recordAuditSoon } from '../audit/log.js'
 import { authenticatePassword } from '../iam/authenticate.js'
 import { createSession, endSession, SESSION_COOKIE } from '../iam/sessions.js'
 import { sendHarborError } from './harbor-errors.js'
+import { isHttps } from './origin.js'
 
 /** Largest login form accepted. */
 const FORM_LIMIT = 16 * 1024
@@ -23,8 +24,9 @@ function refuseCrossSite(request: FastifyRequest): void {
   if (request.headers['sec-fetch-site'] === 'cross-site') throw new AppError('FORBIDDEN', undefined, 'cross-site request refused: log in and out from the portal itself')
 }
 
-const cookieOptions = (request: FastifyRequest) => ({
-  httpOnly: true, sameSite: 'lax' as const, path: '/', secure: request.protocol === 'https',
+/** Secure when clients reach Berth over HTTPS: by external_url, or by a trusted proxy's X-Forwarded-Proto. */
+const cookieOptions = (deps: Deps, request: FastifyRequest) => ({
+  httpOnly: true, sameSite: 'lax' as const, path: '/', secure: isHttps(deps, request),
 })
 
 export async function portalPlugin(app: FastifyInstance, opts: { deps: Deps }) {
@@ -51,7 +53,7 @@ export async function portalPlugin(app: FastifyInstance, opts: { deps: Deps }) {
     const session = await createSession(deps, user.id)
     recordAuditSoon(deps, { operation: 'login', resourceType: 'user', resource: user.username, username: user.username, clientIp: request.ip })
     return reply.code(200)
-      .header('set-cookie', serialize(SESSION_COOKIE, session.cookie, { ...cookieOptions(request), maxAge: session.maxAge }))
+      .header('set-cookie', serialize(SESSION_COOKIE, session.cookie, { ...cookieOptions(deps, request), maxAge: session.maxAge }))
       .header('x-harbor-csrf-token', session.csrf)
       .send()
   })
@@ -67,7 +69,7 @@ export async function portalPlugin(app: FastifyInstance, opts: { deps: Deps }) {
       }
     }
     return reply.code(200)
-      .header('set-cookie', serialize(SESSION_COOKIE, '', { ...cookieOptions(request), maxAge: 0, expires: new Date(0) }))
+      .header('set-cookie', serialize(SESSION_COOKIE, '', { ...cookieOptions(deps, request), maxAge: 0, expires: new Date(0) }))
       .send()
   })
 }

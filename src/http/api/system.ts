@@ -4,6 +4,7 @@ import { sql } from 'kysely'
 import type { Deps } from '../../deps.js'
 import { isSysadmin } from '../../rbac/evaluate.js'
 import { getSettings } from '../../config/settings.js'
+import { publicBaseUrl, publicHost } from '../origin.js'
 
 export const BERTH_VERSION = 'v0.1.0-berth'
 
@@ -22,11 +23,10 @@ export function systemRoutes(app: FastifyInstance, deps: Deps) {
       current_time: deps.clock.now().toISOString(),
     }
     if (request.principal.kind === 'anonymous' || request.principal.kind === 'token') return base
-    const registryUrl = deps.config.external_url ? new URL(deps.config.external_url).host : (request.headers.host ?? '')
     return {
       ...base,
-      registry_url: registryUrl,
-      external_url: deps.config.external_url ?? `${request.protocol}://${request.headers.host ?? ''}`,
+      registry_url: publicHost(deps, request),
+      external_url: publicBaseUrl(deps, request),
       project_creation_restriction: settings.project_creation_restriction,
       has_ca_root: false,
       read_only: false,

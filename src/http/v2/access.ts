@@ -7,6 +7,7 @@ import type { Deps } from '../../deps.js'
 import { AppError } from '../../errors.js'
 import { grantActions, tokenAllows } from '../../token/service.js'
 import { CSRF_REFUSED } from '../auth.js'
+import { publicBaseUrl } from '../origin.js'
 import type { V2Route } from './routes.js'
 
 export function actionsFor(method: string): string[] {
@@ -15,18 +16,25 @@ export function actionsFor(method: string): string[] {
   return ['pull', 'push']
 }
 
-/** The token endpoint's absolute URL, as clients need it in the challenge. */
+/** The token endpoint's absolute URL, as clients need it in the challenge (never from an untrusted header). */
 export function tokenRealm(deps: Deps, request: FastifyRequest): string {
-  if (deps.config.external_url) return `${deps.config.external_url.replace(/\/+$/, '')}/service/token`
-  const proto = (request.headers['x-forwarded-proto'] as string | undefined)?.split(',')[0]?.trim() || request.protocol
-  const host = (request.headers['x-forwarded-host'] as string | undefined)?.split(',')[0]?.trim() || request.headers.host || 'localhost'
-  return `${proto}://${host}/service/token`
+  return `${publicBaseUrl(deps, request)}/service/token`
+}
+
+/**
+ * An auth-param value as a quoted-string (RFC 9110 11.2): `"` and `\` escaped, control characters
+ * (CR, LF) dropped. Commas are legal inside quotes; the realm, a URL, carries none (encoded as %2C)
+ * so that clients splitting the header naively still read it whole.
+ */
+function quoted(value: string): string {
+  return `"${value.replace(/[\x00-\x1f\x7f]/g, '').replace(/["\\]/g, '\\$&')}"`
 }
 
 function challenge(deps: Deps, request: FastifyRequest, reply: FastifyReply, scope: string | null, error?: string): never {
-  const parts = [`realm="${tokenRealm(deps, request)}"`, `service="${deps.config.token.service}"`]
-  if (scope) parts.push(`scope="${scope}"`)
-  if (error) parts.push(`error="${error}"`)
+  const realm = new URL(tokenRealm(deps, request)).href.replace(/,/g, '%2C')
+  const parts = [`realm=${quoted(realm)}`, `service=${quoted(deps.config.token.service)}`]
+  if (scope) parts.push(`scope=${quoted(scope)}`)
+  if (error) parts.push(`error=${quoted(error)}`)
   reply.header('www-authenticate', `Bearer ${parts.join(',')}`)
   throw new AppError('UNAUTHORIZED', scope ? { scope } : undefined)
 }
