@@ -17,6 +17,7 @@ import { loadOrCreateSigningKey, type SigningKey } from './token/keys.js'
 import { bootstrapIdentity } from './iam/bootstrap.js'
 import { createPullStats, flushPulls, type PullStats } from './registry/pull-stats.js'
 import { createAuditBuffer, flushAudit, type AuditBuffer } from './audit/log.js'
+import { createMemoryCounters, type CounterStore } from './cache/counters.js'
 
 export type Clock = { now(): Date }
 
@@ -33,6 +34,8 @@ export type Deps = {
   auditBuffer: AuditBuffer
   pullStats: PullStats
   signingKey: SigningKey
+  /** Expiring counters of rate limits (login throttling); in process until Redis (issue 7). */
+  counters: CounterStore
   clock: Clock
   close(): Promise<void>
 }
@@ -74,6 +77,8 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
     auditBuffer: createAuditBuffer({ db, log }),
     pullStats: createPullStats({ db, log, clock }),
     signingKey: loadOrCreateSigningKey(config.token.private_key_path),
+    // ~200 bytes each: at most ~20 MiB whatever the traffic
+    counters: createMemoryCounters({ clock, maxEntries: 100_000 }),
     clock,
     async close() {
       await flushAudit(deps)

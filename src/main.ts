@@ -84,6 +84,7 @@ async function main(argv: string[]) {
   // private whatever a library might write without naming one.
   process.umask(0o077)
   const log = createLogger(config)
+  for (const message of config.deprecations) log.warn(message)
   const deps = await openDeps(config, { log, processMetrics: command === 'serve' })
   if (command === 'migrate') {
     await deps.close()

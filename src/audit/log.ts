@@ -7,7 +7,7 @@ import { createWriteBehind, type WriteBehind } from '../write-behind.js'
 
 export type AuditEntry = {
   projectId?: number
-  operation: 'create' | 'delete' | 'update' | 'pull' | 'push' | 'login' | 'login_failed' | 'logout'
+  operation: 'create' | 'delete' | 'update' | 'pull' | 'push' | 'login' | 'login_failed' | 'login_throttled' | 'logout'
   resourceType: string
   resource: string
   username: string

@@ -244,3 +244,35 @@ registry:
     assert.equal(problemsOf({ file: join(dir, 'absent.yml'), env: {} }).length, 1)
   })
 })
+
+describe('auth.login_throttle and the old auth.lockout', () => {
+  test('defaults, and every key from the file or the environment', () => {
+    assert.deepEqual(loadConfig({ file: null, env: {} }).auth.login_throttle, { free_failures: 5, address_free_failures: 30, max_delay_seconds: 900, forget_seconds: 3600 })
+    const c = loadConfig({ file: yml('auth:\n  login_throttle:\n    free_failures: 3\n'), env: { BERTH_AUTH_LOGIN_THROTTLE_MAX_DELAY_SECONDS: '60' } })
+    assert.equal(c.auth.login_throttle.free_failures, 3)
+    assert.equal(c.auth.login_throttle.max_delay_seconds, 60)
+    assert.deepEqual(c.deprecations, [])
+  })
+
+  test('forget_seconds shorter than max_delay_seconds is refused (the free failures would come back during a wait)', () => {
+    const problems = problemsOf({ file: yml('auth:\n  login_throttle:\n    max_delay_seconds: 600\n    forget_seconds: 60\n'), env: {} })
+    assertProblemsName(problems, ['auth.login_throttle.forget_seconds'])
+  })
+
+  test('an old berth.yml with auth.lockout still loads: its numbers become the throttle, with a deprecation', () => {
+    const c = loadConfig({ file: yml('auth:\n  lockout:\n    max_failures: 3\n    lock_seconds: 7200\n'), env: {} })
+    assert.deepEqual(c.auth.login_throttle, { free_failures: 3, address_free_failures: 30, max_delay_seconds: 7200, forget_seconds: 7200 })
+    assert.equal('lockout' in c.auth, false)
+    assert.equal(c.deprecations.length, 1)
+    assert.match(c.deprecations[0]!, /auth\.lockout is replaced by auth\.login_throttle/)
+    const fromEnv = loadConfig({ file: null, env: { BERTH_AUTH_LOCKOUT_MAX_FAILURES: '4' } })
+    assert.equal(fromEnv.auth.login_throttle.free_failures, 4)
+    assert.equal(fromEnv.deprecations.length, 1)
+  })
+
+  test('auth.lockout next to auth.login_throttle is refused as ambiguous', () => {
+    const problems = problemsOf({ file: yml('auth:\n  lockout:\n    max_failures: 3\n  login_throttle:\n    free_failures: 4\n'), env: {} })
+    assert.equal(problems.length, 1)
+    assert.match(problems[0]!, /^auth\.lockout: replaced by auth\.login_throttle/)
+  })
+})

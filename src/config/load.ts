@@ -31,10 +31,13 @@ export type LoadOptions = {
   overrides?: ConfigInput
 }
 
-export type ResolvedConfig = Config & {
+export type ResolvedConfig = Omit<Config, 'auth'> & {
+  auth: Omit<Config['auth'], 'lockout'>
   database: Config['database'] & { sqlite: { path: string } }
   storage: Config['storage'] & { filesystem: { rootdirectory: string } }
   token: Config['token'] & { private_key_path: string }
+  /** What the configuration still says in an old way; `berth serve` logs each at start. */
+  deprecations: string[]
 }
 
 export function loadConfig(opts: LoadOptions = {}): ResolvedConfig {
@@ -57,15 +60,43 @@ export function loadConfig(opts: LoadOptions = {}): ResolvedConfig {
   const parsed = configSchema.safeParse(merged)
   if (!parsed.success) problems.push(...parsed.error.issues.flatMap(describeIssue))
   if (problems.length || !parsed.success) throw new ConfigError(problems)
-  const config = parsed.data
+  const deprecations: string[] = []
+  const auth = replaceLockout(parsed.data.auth, merged, deprecations)
+  const config = { ...parsed.data, auth }
   const dataDir = resolve(config.data_volume)
   return {
     ...config,
+    deprecations,
     data_volume: dataDir,
     database: { ...config.database, sqlite: { path: resolve(config.database.sqlite.path ?? join(dataDir, 'berth.db')) } },
     storage: { ...config.storage, filesystem: { rootdirectory: resolve(config.storage.filesystem.rootdirectory ?? join(dataDir, 'registry')) } },
     token: { ...config.token, private_key_path: resolve(config.token.private_key_path ?? join(dataDir, 'token-key.pem')) },
   }
+}
+
+/**
+ * auth.lockout (before login_throttle) still loads, so an upgrade does not stop at start: its
+ * failures become the free failures per address and user, its lock the longest wait. Both keys
+ * at once are ambiguous and refused.
+ */
+function replaceLockout(auth: Config['auth'], input: Record<string, unknown>, deprecations: string[]): ResolvedConfig['auth'] {
+  const { lockout, ...rest } = auth
+  if (!lockout) return rest
+  const givenAuth = input.auth as Record<string, unknown> | undefined
+  if (givenAuth?.login_throttle !== undefined) {
+    throw new ConfigError(['auth.lockout: replaced by auth.login_throttle; remove auth.lockout (both are set)'])
+  }
+  const t = { ...rest.login_throttle }
+  if (lockout.max_failures !== undefined) t.free_failures = lockout.max_failures
+  if (lockout.lock_seconds !== undefined) {
+    t.max_delay_seconds = lockout.lock_seconds
+    t.forget_seconds = Math.max(t.forget_seconds, lockout.lock_seconds)
+  }
+  deprecations.push(
+    'auth.lockout is replaced by auth.login_throttle (failures now slow down the address they come from, never the user elsewhere): ' +
+    `read as login_throttle.free_failures ${t.free_failures}, max_delay_seconds ${t.max_delay_seconds}; see docs/CONFIGURATION.md`,
+  )
+  return { ...rest, login_throttle: t }
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string[] {

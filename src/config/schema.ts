@@ -30,11 +30,26 @@ export const configSchema = z.strictObject({
     project_creation_restriction: z.enum(['everyone', 'adminonly']).default('everyone'),
     /** Portal session lifetime, renewed by use (Harbor's 30 minutes). */
     session_ttl_minutes: z.number().int().min(1).default(30),
-    /** Failed logins before a user is locked out, and for how long. */
+    /**
+     * Failed logins slow down the address they come from, never the user elsewhere: counted per
+     * client address and user name, and per address across names (password spraying). Past the
+     * free failures, each further one doubles the wait (1 s, 2 s, 4 s … up to max_delay_seconds)
+     * before that address may try again; a scope with no failure for forget_seconds starts afresh.
+     */
+    login_throttle: z.strictObject({
+      free_failures: z.number().int().min(1).default(5),
+      address_free_failures: z.number().int().min(1).default(30),
+      max_delay_seconds: z.number().int().min(1).default(900),
+      forget_seconds: z.number().int().min(1).default(3600),
+    }).prefault({}).refine((t) => t.forget_seconds >= t.max_delay_seconds, {
+      // else a counter would be forgotten during the wait it caused, and the free failures return
+      message: 'forget_seconds must be at least max_delay_seconds', path: ['forget_seconds'],
+    }),
+    /** Replaced by login_throttle (a lock per user name let anyone lock out anyone); src/config/load.ts maps it. */
     lockout: z.strictObject({
-      max_failures: z.number().int().min(1).default(5),
-      lock_seconds: z.number().int().min(1).default(300),
-    }).prefault({}),
+      max_failures: z.number().int().min(1).optional(),
+      lock_seconds: z.number().int().min(1).optional(),
+    }).optional(),
   }).prefault({}),
   token: z.strictObject({
     /** Lifetime of registry bearer tokens (Harbor's token_expiration). */

@@ -3,11 +3,13 @@
 // the portal's session cookie, else anonymous. Each surface decides what a failure means.
 // The cookie's CSRF rule lives here, once for every surface, so no surface can forget it.
 import { hash, timingSafeEqual } from 'node:crypto'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { parse as parseCookie } from 'cookie'
 import type { Deps } from '../deps.js'
 import { ANONYMOUS, type Principal } from '../iam/principal.js'
-import { authenticatePassword } from '../iam/authenticate.js'
+import { authenticatePassword, type LoginFailure } from '../iam/authenticate.js'
+import { currentWait, type Throttled } from '../iam/login-throttle.js'
+import { AppError } from '../errors.js'
 import { CSRF_HEADER, resolveSession, SESSION_COOKIE } from '../iam/sessions.js'
 import { verifyToken } from '../token/service.js'
 import { AUTH_CACHE_MS } from '../iam/auth-cache.js'
@@ -19,7 +21,9 @@ declare module 'fastify' {
      * Why presented credentials were refused; anonymous requests have none. `csrf`: the session
      * cookie came with a state-changing request but without the session's CSRF token.
      */
-    authFailure: 'invalid' | 'locked' | 'invalid_token' | 'csrf' | undefined
+    authFailure: 'invalid' | 'throttled' | 'invalid_token' | 'csrf' | undefined
+    /** With authFailure `throttled`: how long this address must wait, and whether for one user or all. */
+    throttled: Throttled | undefined
   }
 }
 
@@ -43,6 +47,7 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps) {
   // fastify refuses shared object defaults; every request gets its own value in the hook
   app.decorateRequest('principal', null as never)
   app.decorateRequest('authFailure', undefined)
+  app.decorateRequest('throttled', undefined)
   app.addHook('onRequest', async (request) => {
     request.principal = ANONYMOUS
     await authenticateRequest(deps, request)
@@ -52,6 +57,14 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps) {
 async function authenticateRequest(deps: Deps, request: FastifyRequest): Promise<void> {
   const header = request.headers.authorization
   if (header && (header.startsWith('Basic ') || header.startsWith('Bearer '))) {
+    const creds = header.startsWith('Basic ') ? parseBasic(header) : null
+    // an address that must wait gets no answer to its guesses, not even from the cache below
+    const wait = creds ? await currentWait(deps, creds.username, request.ip) : null
+    if (wait) {
+      request.authFailure = 'throttled'
+      request.throttled = wait
+      return
+    }
     const key = hash('sha256', header, 'base64')
     const now = Date.now()
     const hit = deps.authCache.credentials.get(key)
@@ -61,10 +74,10 @@ async function authenticateRequest(deps: Deps, request: FastifyRequest): Promise
     }
     const epoch = deps.authCache.epoch
     if (header.startsWith('Basic ')) {
-      const creds = parseBasic(header)
       const result = creds ? await authenticatePassword(deps, creds.username, creds.password, request.ip) : { error: 'invalid' as const }
       if ('error' in result) {
         request.authFailure = result.error
+        if (result.error === 'throttled') request.throttled = { retryAfter: result.retryAfter, scope: result.scope }
         return
       }
       request.principal = result.principal
@@ -105,3 +118,25 @@ function sameToken(given: string | string[] | undefined, expected: string): bool
 
 /** What a refused cookie means, in words for every surface's error body. */
 export const CSRF_REFUSED = `CSRF token invalid: a state-changing request with the session cookie must send the session's ${CSRF_HEADER} header`
+
+/** Why a throttled login was refused, and for how long, in words. */
+export function throttledMessage(t: Throttled): string {
+  const whom = t.scope === 'user' ? 'for this user from your address' : 'from your address'
+  return `too many failed logins ${whom}: try again in ${t.retryAfter} seconds`
+}
+
+/**
+ * Harbor's answer to a refused password on the API, the token service and the portal: 401 saying
+ * why, with Retry-After when the address must wait (Harbor's clients show the message).
+ */
+export function refusedLogin(reply: FastifyReply, failure: LoginFailure): AppError {
+  if (failure.error === 'invalid') return new AppError('UNAUTHORIZED', undefined, 'invalid credentials')
+  reply.header('retry-after', String(failure.retryAfter))
+  return new AppError('UNAUTHORIZED', { retryAfter: failure.retryAfter }, throttledMessage(failure))
+}
+
+/** The same for credentials the authentication hook refused (request.authFailure). */
+export function refusedCredentials(request: FastifyRequest, reply: FastifyReply): AppError {
+  if (request.authFailure === 'throttled' && request.throttled) return refusedLogin(reply, { error: 'throttled', ...request.throttled })
+  return refusedLogin(reply, { error: 'invalid' })
+}

@@ -10,6 +10,7 @@ import { authenticatePassword } from '../iam/authenticate.js'
 import { createSession, endSession, SESSION_COOKIE } from '../iam/sessions.js'
 import { sendHarborError } from './harbor-errors.js'
 import { isHttps } from './origin.js'
+import { refusedLogin } from './auth.js'
 
 /** Largest login form accepted. */
 const FORM_LIMIT = 16 * 1024
@@ -43,10 +44,8 @@ export async function portalPlugin(app: FastifyInstance, opts: { deps: Deps }) {
     const password = typeof form.password === 'string' ? form.password : ''
     if (principal === '' || password === '') throw new AppError('UNAUTHORIZED', undefined, 'invalid credentials')
     const result = await authenticatePassword(deps, principal, password, request.ip)
-    if ('error' in result) {
-      // the lock itself is logged by authenticatePassword
-      throw new AppError('UNAUTHORIZED', undefined, result.error === 'locked' ? 'too many failed logins, try again later' : 'invalid credentials')
-    }
+    // audited and logged by authenticatePassword
+    if ('error' in result) throw refusedLogin(reply, result)
     const user = result.principal
     // portal sessions are for people; robots use their secret on every call
     if (user.kind !== 'user') throw new AppError('UNAUTHORIZED', undefined, 'invalid credentials')

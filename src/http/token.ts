@@ -9,6 +9,7 @@ import { authenticatePassword } from '../iam/authenticate.js'
 import { findUserByName } from '../db/users.js'
 import type { Principal, TokenAccess } from '../iam/principal.js'
 import { sendHarborError } from './harbor-errors.js'
+import { refusedCredentials, refusedLogin } from './auth.js'
 
 const REFRESH_TTL_SECONDS = 7 * 24 * 3600
 
@@ -21,7 +22,7 @@ export async function tokenPlugin(app: FastifyInstance, opts: { deps: Deps }) {
 
   app.get('/service/token', async (request, reply) => {
     const q = request.query as Record<string, string | string[] | undefined>
-    if (request.authFailure) throw new AppError('UNAUTHORIZED', undefined, request.authFailure === 'locked' ? 'too many failed logins, try again later' : 'invalid credentials')
+    if (request.authFailure) throw refusedCredentials(request, reply)
     const principal = request.principal.kind === 'token' ? null : request.principal
     if (!principal) throw new AppError('UNAUTHORIZED', undefined, 'a registry token cannot obtain another token')
     const scopes = scopesOf(q.scope)
@@ -39,7 +40,7 @@ export async function tokenPlugin(app: FastifyInstance, opts: { deps: Deps }) {
     if (f.grant_type === 'password') {
       if (!f.username || f.password === undefined) throw new AppError('BAD_REQUEST', undefined, 'username and password are required')
       const result = await authenticatePassword(deps, f.username, f.password, request.ip)
-      if ('error' in result) throw new AppError('UNAUTHORIZED', undefined, 'invalid credentials')
+      if ('error' in result) throw refusedLogin(reply, result)
       principal = result.principal
     } else if (f.grant_type === 'refresh_token') {
       const username = f.refresh_token ? await usernameFromRefresh(deps, f.refresh_token) : null

@@ -1,50 +1,42 @@
-// Credentials → Principal. Users by password (locked out for a while after repeated failures,
-// and every failure and lock logged and audited); robots `robot$<name>` by secret.
+// Credentials → Principal. Users by password, robots `robot$<name>` by secret. Failures are
+// throttled per client address and user name (src/iam/login-throttle.ts), never per user alone,
+// so nobody can lock another user out; every failure is audited, every wait logged and audited.
 import type { Deps } from '../deps.js'
 import { findUserByName } from '../db/users.js'
 import { findRobotByName, listRobotPermissions } from '../db/robots.js'
 import { recordAuditSoon } from '../audit/log.js'
 import { verifyPassword } from './passwords.js'
 import type { Principal } from './principal.js'
+import { attemptFailed, attemptSucceeded, chargeAttempt, type Throttled } from './login-throttle.js'
 
 export const ROBOT_PREFIX = 'robot$'
 
-type Failures = { count: number; lockedUntil: number }
-const failures = new WeakMap<Deps, Map<string, Failures>>()
+export type LoginFailure = { error: 'invalid' } | ({ error: 'throttled' } & Throttled)
+export type LoginResult = { principal: Principal } | LoginFailure
 
-function failuresOf(deps: Deps): Map<string, Failures> {
-  let m = failures.get(deps)
-  if (!m) failures.set(deps, (m = new Map()))
-  return m
-}
-
-export type LoginResult = { principal: Principal } | { error: 'invalid' | 'locked' }
-
-/** Checks a username (or robot name) and password; audits failures, locks out repeated ones. */
+/** Checks a username (or robot name) and password from `clientIp`; audits failures, throttles repeated ones. */
 export async function authenticatePassword(deps: Deps, username: string, password: string, clientIp: string): Promise<LoginResult> {
-  const tracked = failuresOf(deps)
-  const now = deps.clock.now().getTime()
-  const state = tracked.get(username)
-  if (state && state.lockedUntil > now) return { error: 'locked' }
+  const attempt = await chargeAttempt(deps, username, clientIp)
+  if ('retryAfter' in attempt) {
+    // refused before the password is checked: logged each time, audited when the wait starts (below)
+    deps.log.info({ username, clientIp, retryAfter: attempt.retryAfter, scope: attempt.scope }, 'login throttled')
+    return { error: 'throttled', ...attempt }
+  }
 
   const principal = username.startsWith(ROBOT_PREFIX)
     ? await authenticateRobot(deps, username.slice(ROBOT_PREFIX.length), password)
     : await authenticateUser(deps, username, password)
   if (principal) {
-    tracked.delete(username)
+    await attemptSucceeded(deps, attempt)
     return { principal }
   }
 
-  const { max_failures, lock_seconds } = deps.config.auth.lockout
-  const next = { count: (state?.count ?? 0) + 1, lockedUntil: 0 }
-  if (next.count >= max_failures) {
-    next.lockedUntil = now + lock_seconds * 1000
-    next.count = 0
-    deps.log.warn({ username, clientIp, seconds: lock_seconds }, 'login locked after repeated failures')
-  }
-  tracked.set(username, next)
-  if (tracked.size > 100_000) tracked.delete(tracked.keys().next().value!)
   recordAuditSoon(deps, { operation: 'login_failed', resourceType: 'user', resource: username, username, clientIp })
+  for (const wait of await attemptFailed(deps, attempt)) {
+    deps.log.warn({ username, clientIp, seconds: wait.seconds, scope: wait.scope }, 'login throttled after repeated failures')
+    // one row per wait, not per refused attempt: anonymous requests must not grow the audit table at line rate
+    recordAuditSoon(deps, { operation: 'login_throttled', resourceType: 'user', resource: username, username, clientIp })
+  }
   return { error: 'invalid' }
 }
 

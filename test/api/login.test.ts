@@ -1,9 +1,12 @@
-// Portal sessions: POST /c/login, the sid cookie with CSRF protection on the API, GET /c/log_out,
-// and the lock after repeated failed logins.
+// Portal sessions: POST /c/login, the sid cookie with CSRF protection on every surface,
+// GET /c/log_out, and login throttling per client address and user (on every surface that checks
+// passwords). Time is a manual clock and audit rows are flushed: nothing here sleeps.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { setTimeout as sleep } from 'node:timers/promises'
-import { ADMIN_AUTH, ADMIN_PASSWORD, startBerth, type RunningBerth } from '../helpers/berth.js'
+import { ADMIN_AUTH, ADMIN_PASSWORD, startBerth, type InProcessBerth, type RunningBerth } from '../helpers/berth.js'
+import { manualClock } from '../helpers/clock.js'
+import { requestFrom } from '../helpers/net.js'
+import { flushAudit } from '../../src/audit/log.js'
 import { createHash } from 'node:crypto'
 import { api, auditRows, basic, createUser, errorCode, makeProject } from '../helpers/api-client.js'
 import { OCI_MANIFEST, pushImage } from './registry-fixtures.js'
@@ -26,17 +29,14 @@ async function session(b: RunningBerth, principal: string, password: string) {
   return { cookie: setCookie.split(';')[0]!, csrf, setCookie }
 }
 
-async function eventually<T>(fn: () => T[] | Promise<T[]>, want: number): Promise<T[]> {
-  for (let i = 0; i < 50; i++) {
-    const rows = await fn()
-    if (rows.length >= want) return rows
-    await sleep(50)
-  }
-  return fn()
+/** Audit rows matching `where`, once the buffered ones are written. */
+async function audited(b: InProcessBerth, where: string) {
+  await flushAudit(b.deps)
+  return auditRows(b, where)
 }
 
 describe('portal sessions', () => {
-  let b: RunningBerth
+  let b: InProcessBerth
   before(async () => { b = await startBerth() })
   after(async () => { await b.close() })
 
@@ -50,7 +50,7 @@ describe('portal sessions', () => {
     const me = await api(b, '/users/current', { cookie: s.cookie })
     assert.equal(me.status, 200)
     assert.equal(me.json.username, 'admin')
-    const rows = await eventually(() => auditRows(b, `operation = 'login' and username = 'admin'`), 1)
+    const rows = await audited(b, `operation = 'login' and username = 'admin'`)
     assert.ok(rows.length >= 1)
     assert.equal(rows[0]!.resource_type, 'user')
   })
@@ -99,7 +99,7 @@ describe('portal sessions', () => {
     }
     const res = await fetch(`${b.url}/c/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'x'.repeat(64 * 1024) })
     assert.ok(res.status >= 400 && res.status < 500)
-    const rows = await eventually(() => auditRows(b, `operation = 'login_failed' and resource = 'nosuchuser'`), 1)
+    const rows = await audited(b, `operation = 'login_failed' and resource = 'nosuchuser'`)
     assert.equal(rows.length, 1)
   })
 
@@ -130,26 +130,114 @@ describe('portal sessions', () => {
   })
 })
 
-describe('lockout', () => {
-  test('repeated failures lock the user; the right password is refused until the lock expires', async () => {
-    const b = await startBerth({ config: { auth: { lockout: { max_failures: 3, lock_seconds: 1 } } } })
+describe('login throttling', () => {
+  const ATTACKER = '127.0.0.2'
+  const SPRAYER = '127.0.0.3'
+  const wrong = basic('admin', 'Wrong12345')
+
+  /** Every surface that checks a password, from `from`, as `username`:`password`; status and error of each. */
+  async function everySurface(b: RunningBerth, from: string, username: string, password: string) {
+    const auth = basic(username, password)
+    const form = { 'content-type': 'application/x-www-form-urlencoded' }
+    const calls = {
+      v2: requestFrom(from, `${b.url}/v2/`, { headers: { authorization: auth } }),
+      tokenGet: requestFrom(from, `${b.url}/service/token?service=harbor-registry`, { headers: { authorization: auth } }),
+      tokenPost: requestFrom(from, `${b.url}/service/token`, { method: 'POST', headers: form, body: new URLSearchParams({ grant_type: 'password', username, password, service: 'harbor-registry' }).toString() }),
+      login: requestFrom(from, `${b.url}/c/login`, { method: 'POST', headers: form, body: new URLSearchParams({ principal: username, password }).toString() }),
+      api: requestFrom(from, `${b.url}/api/v2.0/users/current`, { headers: { authorization: auth } }),
+    }
+    const out: Record<string, { status: number; code?: string; message?: string; retryAfter?: string }> = {}
+    for (const [name, call] of Object.entries(calls)) {
+      const res = await call
+      const err = res.status >= 400 ? (JSON.parse(res.text) as { errors: Array<{ code: string; message: string }> }).errors[0] : undefined
+      out[name] = { status: res.status, code: err?.code, message: err?.message, retryAfter: res.headers['retry-after'] as string | undefined }
+    }
+    return out
+  }
+
+  test('failures hold off the address they come from, with doubling waits; the real user elsewhere logs in at once, on every surface', async () => {
+    const clock = manualClock()
+    const b = await startBerth({ clock })
     try {
-      await createUser(b, 'locky', 'Locky12345')
-      for (let i = 0; i < 3; i++) assert.equal((await login(b, 'locky', 'Wrong12345')).status, 401)
-      const locked = await login(b, 'locky', 'Locky12345')
-      assert.equal(locked.status, 401)
-      assert.equal(errorCode({ json: await locked.json() }), 'UNAUTHORIZED')
-      assert.equal(locked.headers.get('set-cookie'), null)
-      // Basic credentials are locked out too
-      assert.equal((await fetch(`${b.url}/api/v2.0/users/current`, { headers: { authorization: basic('locky', 'Locky12345') } })).status, 401)
-      // other users are not affected
-      assert.equal((await login(b, 'admin', ADMIN_PASSWORD)).status, 200)
-      await sleep(1100)
-      const res = await login(b, 'locky', 'Locky12345')
-      assert.equal(res.status, 200)
-      assert.match(res.headers.get('set-cookie')!, /^sid=/)
-      const failed = await eventually(() => auditRows(b, `operation = 'login_failed' and resource = 'locky'`), 3)
-      assert.equal(failed.length, 3)
+      // the attack of the finding: anonymous GET /v2/ with admin:wrong, five times and more
+      for (let i = 0; i < 5; i++) assert.equal((await requestFrom(ATTACKER, `${b.url}/v2/`, { headers: { authorization: wrong } })).status, 401)
+      assert.equal((await requestFrom(ATTACKER, `${b.url}/v2/`, { headers: { authorization: wrong } })).status, 401) // the 6th starts a 1 s wait
+      // while the attack goes on, the admin from another address logs in everywhere at once
+      for (const [surface, r] of Object.entries(await everySurface(b, '127.0.0.1', 'admin', ADMIN_PASSWORD))) assert.equal(r.status, 200, surface)
+
+      const held = await requestFrom(ATTACKER, `${b.url}/v2/`, { headers: { authorization: wrong } })
+      assert.equal(held.status, 429)
+      assert.equal(held.headers['retry-after'], '1')
+      assert.equal(JSON.parse(held.text).errors[0].code, 'TOOMANYREQUESTS')
+
+      // the attacking address is refused on every surface, even with the right password, with a clear error
+      const refused = await everySurface(b, ATTACKER, 'admin', ADMIN_PASSWORD)
+      assert.deepEqual(refused.v2, { status: 429, code: 'TOOMANYREQUESTS', message: refused.v2!.message, retryAfter: '1' })
+      assert.match(refused.v2!.message!, /too many failed logins for this user from your address: try again in 1 seconds/)
+      for (const surface of ['tokenGet', 'tokenPost', 'login', 'api']) {
+        assert.equal(refused[surface]!.status, 401, surface)
+        assert.equal(refused[surface]!.code, 'UNAUTHORIZED', surface)
+        assert.match(refused[surface]!.message!, /too many failed logins for this user from your address: try again in 1 seconds/, surface)
+        assert.equal(refused[surface]!.retryAfter, '1', surface)
+      }
+
+      // each further failure doubles the wait: 2 s, then 4 s
+      clock.advance(1000)
+      assert.equal((await requestFrom(ATTACKER, `${b.url}/v2/`, { headers: { authorization: wrong } })).status, 401)
+      assert.equal((await requestFrom(ATTACKER, `${b.url}/v2/`, { headers: { authorization: wrong } })).headers['retry-after'], '2')
+      clock.advance(2000)
+      assert.equal((await requestFrom(ATTACKER, `${b.url}/v2/`, { headers: { authorization: wrong } })).status, 401)
+      assert.equal((await requestFrom(ATTACKER, `${b.url}/v2/`, { headers: { authorization: wrong } })).headers['retry-after'], '4')
+      // once the wait is over the right password works from there too, and starts that address afresh
+      clock.advance(4000)
+      const back = await login(b, 'admin', ADMIN_PASSWORD) // from 127.0.0.1: unaffected all along
+      assert.equal(back.status, 200)
+      assert.equal((await requestFrom(ATTACKER, `${b.url}/c/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `principal=admin&password=${ADMIN_PASSWORD}` })).status, 200)
+      for (let i = 0; i < 5; i++) assert.equal((await requestFrom(ATTACKER, `${b.url}/v2/`, { headers: { authorization: wrong } })).status, 401, `free failure ${i + 1} after a success`)
+
+      // every checked wrong password is audited as today, and every wait once
+      const failed = await audited(b, `operation = 'login_failed' and resource = 'admin' and client_ip = '${ATTACKER}'`)
+      assert.equal(failed.length, 6 + 1 + 1 + 5)
+      const waits = await audited(b, `operation = 'login_throttled' and resource = 'admin' and client_ip = '${ATTACKER}'`)
+      assert.equal(waits.length, 3)
+    } finally {
+      await b.close()
+    }
+  })
+
+  test('one address spraying many user names is held off all of them; other addresses are not', async () => {
+    const clock = manualClock()
+    const b = await startBerth({ clock, config: { auth: { login_throttle: { address_free_failures: 8 } } } })
+    try {
+      await createUser(b, 'sprayed', 'Sprayed123')
+      for (let i = 0; i < 9; i++) {
+        const r = await requestFrom(SPRAYER, `${b.url}/api/v2.0/users/current`, { headers: { authorization: basic(`user${i}`, 'Summer2024') } })
+        assert.equal(r.status, 401, `attempt ${i + 1}`)
+        assert.match(JSON.parse(r.text).errors[0].message, /invalid credentials/)
+      }
+      // a name never tried from there is held off too, even with its right password
+      const held = await requestFrom(SPRAYER, `${b.url}/api/v2.0/users/current`, { headers: { authorization: basic('sprayed', 'Sprayed123') } })
+      assert.equal(held.status, 401)
+      assert.match(JSON.parse(held.text).errors[0].message, /too many failed logins from your address: try again in 1 seconds/)
+      assert.equal(held.headers['retry-after'], '1')
+      assert.equal((await requestFrom('127.0.0.4', `${b.url}/api/v2.0/users/current`, { headers: { authorization: basic('sprayed', 'Sprayed123') } })).status, 200)
+      clock.advance(1000)
+      assert.equal((await requestFrom(SPRAYER, `${b.url}/api/v2.0/users/current`, { headers: { authorization: basic('sprayed', 'Sprayed123') } })).status, 200)
+    } finally {
+      await b.close()
+    }
+  })
+
+  test('parallel attempts cannot slip past a wait: past the free failures, one password check per wait', async () => {
+    const b = await startBerth({ clock: manualClock(), config: { auth: { login_throttle: { free_failures: 2 } } } })
+    try {
+      const answers = await Promise.all(Array.from({ length: 20 }, () =>
+        requestFrom(ATTACKER, `${b.url}/c/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'principal=admin&password=Wrong12345' })))
+      const checked = answers.filter((a) => /invalid credentials/.test(a.text)).length
+      const held = answers.filter((a) => /too many failed logins/.test(a.text)).length
+      assert.equal(checked + held, 20)
+      assert.equal(checked, 3, 'two free failures and one that started the wait')
+      assert.equal((await audited(b, `operation = 'login_failed' and client_ip = '${ATTACKER}'`)).length, 3)
     } finally {
       await b.close()
     }

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline'
 import { buildApp } from '../../src/app.js'
 import { openDeps } from '../../src/deps.js'
 import { loadConfig, type ConfigInput } from '../../src/config/load.js'
-import type { Clock } from '../../src/deps.js'
+import type { Clock, Deps } from '../../src/deps.js'
 
 /** The system admin's password in every test server. */
 export const ADMIN_PASSWORD = 'Harbor12345'
@@ -25,13 +25,16 @@ export type RunningBerth = {
   close(): Promise<void>
 }
 
+/** Berth in this process: its Deps too, for the product's own hooks (flushAudit, flushPulls). */
+export type InProcessBerth = RunningBerth & { deps: Deps }
+
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), '../../src/main.js')
 
 /**
  * Berth in this process on a fresh data dir (or `dataDir`), listening on a random loopback port.
  * `clock` becomes deps.clock (see manualClock in ./clock.ts): tests advance it instead of sleeping.
  */
-export async function startBerth(opts: { dataDir?: string; config?: ConfigInput; clock?: Clock } = {}): Promise<RunningBerth> {
+export async function startBerth(opts: { dataDir?: string; config?: ConfigInput; clock?: Clock } = {}): Promise<InProcessBerth> {
   const owned = !opts.dataDir
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'berth-test-')))
   const config = loadConfig({
@@ -46,7 +49,7 @@ export async function startBerth(opts: { dataDir?: string; config?: ConfigInput;
   if (!addr || typeof addr !== 'object') throw new Error('no address')
   const host = `127.0.0.1:${addr.port}`
   return {
-    url: `http://${host}`, host, dataDir,
+    url: `http://${host}`, host, dataDir, deps,
     async close() {
       await app.close()
       await deps.close()

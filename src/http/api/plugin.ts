@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../deps.js'
 import { AppError } from '../../errors.js'
 import { sendHarborError } from '../harbor-errors.js'
-import { CSRF_REFUSED } from '../auth.js'
+import { CSRF_REFUSED, refusedCredentials } from '../auth.js'
 import { QueryError } from './query.js'
 import { systemRoutes } from './system.js'
 import { usersRoutes } from './users.js'
@@ -41,12 +41,10 @@ export async function apiPlugin(app: FastifyInstance, opts: { deps: Deps; module
   })
   app.setNotFoundHandler((request, reply) => sendHarborError(request, reply, new AppError('NOT_FOUND', undefined, `no route ${request.method} ${request.url.split('?')[0]}`)))
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     // Harbor answers a cookie without its CSRF token 403 (src/http/auth.ts applies the rule)
     if (request.authFailure === 'csrf') throw new AppError('FORBIDDEN', undefined, CSRF_REFUSED)
-    if (request.authFailure) {
-      throw new AppError('UNAUTHORIZED', undefined, request.authFailure === 'locked' ? 'too many failed logins, try again later' : 'invalid credentials')
-    }
+    if (request.authFailure) throw refusedCredentials(request, reply)
   })
 
   for (const register of opts.modules ?? MODULES) await register(app, deps)

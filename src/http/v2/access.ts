@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../../deps.js'
 import { AppError } from '../../errors.js'
 import { grantActions, tokenAllows } from '../../token/service.js'
-import { CSRF_REFUSED } from '../auth.js'
+import { CSRF_REFUSED, throttledMessage } from '../auth.js'
 import { publicBaseUrl } from '../origin.js'
 import type { V2Route } from './routes.js'
 
@@ -44,6 +44,11 @@ export async function authorizeV2(deps: Deps, request: FastifyRequest, reply: Fa
   const p = request.principal
   // as Harbor: a session cookie on a write without the CSRF token is refused, not taken as anonymous
   if (request.authFailure === 'csrf') throw new AppError('DENIED', undefined, CSRF_REFUSED)
+  if (request.authFailure === 'throttled' && request.throttled) {
+    // not a challenge: new credentials would not help before the wait is over
+    reply.header('retry-after', String(request.throttled.retryAfter))
+    throw new AppError('TOO_MANY_REQUESTS', { retryAfter: request.throttled.retryAfter }, throttledMessage(request.throttled))
+  }
   if (request.authFailure) challenge(deps, request, reply, null, request.authFailure === 'invalid_token' ? 'invalid_token' : undefined)
   if (route.route === 'base') {
     if (p.kind === 'anonymous') challenge(deps, request, reply, null)
