@@ -2,7 +2,7 @@ import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { AppError, type ErrorCode } from '../errors.js'
-import { assertDigest, digestAlgorithm, isDigest, isTag, isValidName, MAX_NAME_LENGTH, parseReference, parseRepositoryName } from './grammar.js'
+import { assertDigest, digestAlgorithm, isDigest, isTag, isValidName, MAX_NAME_LENGTH, parseLookupReference, parseReference, parseRepositoryName } from './grammar.js'
 
 const SHA256 = `sha256:${'0123456789abcdef'.repeat(4)}`
 const SHA512 = `sha512:${'0123456789abcdef'.repeat(8)}`
@@ -133,6 +133,22 @@ describe('parseReference', () => {
   })
 })
 
+describe('parseLookupReference (reads and deletes)', () => {
+  test('tags and digests as parseReference', () => {
+    assert.deepEqual(parseLookupReference('latest'), { tag: 'latest' })
+    assert.deepEqual(parseLookupReference(SHA256), { digest: SHA256 })
+  })
+  test('neither a tag nor digest-shaped names no manifest: MANIFEST_UNKNOWN, as distribution answers', () => {
+    for (const ref of ['.INVALID_MANIFEST_NAME', '', '.x', '-x', 'x'.repeat(129), 'a b', 'sha256:', ':x', 'a:b:c']) {
+      throwsCode(() => parseLookupReference(ref), 'MANIFEST_UNKNOWN', JSON.stringify(ref))
+    }
+  })
+  test('a malformed digest is still DIGEST_INVALID', () => {
+    throwsCode(() => parseLookupReference('sha256:totallywrong'), 'DIGEST_INVALID', 'sha256:totallywrong')
+    throwsCode(() => parseLookupReference(`sha256:${'A'.repeat(64)}`), 'DIGEST_INVALID', 'upper-case hex')
+  })
+})
+
 describe('fuzz', () => {
   // Strings made mostly of the characters the grammars care about, so accepted inputs turn up often.
   const nameChar = fc.constantFrom(...'ab09._-/'.split(''), ...'ab0/'.split(''), 'A', ':', '@', '%', ' ', '\\', '\u00e9', '\n', '\u0000')
@@ -205,6 +221,16 @@ describe('fuzz', () => {
       } else {
         assert.ok(!isTag(ref) && !isDigest(ref))
       }
+    }), { numRuns: 3000 })
+  })
+
+  test('parseLookupReference throws only MANIFEST_UNKNOWN or DIGEST_INVALID, and accepts what parseReference accepts', () => {
+    fc.assert(fc.property(refLike, (ref) => {
+      let lookup: ReturnType<typeof parseLookupReference> | undefined
+      onlyAppError(() => { lookup = parseLookupReference(ref) }, ['MANIFEST_UNKNOWN', 'DIGEST_INVALID'])
+      let write: ReturnType<typeof parseReference> | undefined
+      onlyAppError(() => { write = parseReference(ref) }, ['TAG_INVALID', 'DIGEST_INVALID'])
+      assert.deepEqual(lookup, write)
     }), { numRuns: 3000 })
   })
 

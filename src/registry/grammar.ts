@@ -49,6 +49,16 @@ export function parseReference(value: string): Reference {
   throw new AppError('TAG_INVALID', { tag: value }, 'invalid tag')
 }
 
+/**
+ * A reference to read or delete. One that is neither a tag nor shaped like a digest cannot name
+ * a manifest: MANIFEST_UNKNOWN (404), as distribution answers and the conformance suite checks
+ * with `.INVALID_MANIFEST_NAME`. A malformed digest stays DIGEST_INVALID; a write refuses both (parseReference).
+ */
+export function parseLookupReference(value: string): Reference {
+  if (!TAG.test(value) && !DIGEST_LIKE.test(value)) throw new AppError('MANIFEST_UNKNOWN', { reference: value })
+  return parseReference(value)
+}
+
 export function digestAlgorithm(digest: string): 'sha256' | 'sha512' {
   return digest.startsWith('sha512:') ? 'sha512' : 'sha256'
 }

@@ -8,7 +8,7 @@ import { deleteArtifact, findArtifactSizes, findArtifact, insertArtifactBlobs, i
 import { deleteTag, findTag, listTagsOfArtifact, upsertTag } from '../db/tags.js'
 import { blobKey } from '../storage/paths.js'
 import { cacheKey, invalidate, type ManifestMeta } from './cache.js'
-import { digestAlgorithm, parseReference } from './grammar.js'
+import { digestAlgorithm, parseLookupReference, parseReference } from './grammar.js'
 import { parseManifest, type Descriptor } from './manifest-parse.js'
 import { findRepositoryId, ensureRepositoryForPush, requireRepositoryId } from './repositories.js'
 
@@ -16,7 +16,7 @@ export type Manifest = ManifestMeta & { body: Buffer }
 
 /** Resolves a tag or digest to the manifest's metadata: one cache lookup on the hot path. */
 export async function statManifest(deps: Deps, repository: string, reference: string): Promise<ManifestMeta> {
-  const ref = parseReference(reference)
+  const ref = parseLookupReference(reference)
   const key = cacheKey(repository, ref.tag ?? ref.digest)
   if (ref.tag !== undefined) {
     const cached = deps.cache.tags.get(key)
@@ -116,7 +116,7 @@ function checkReferences(descriptors: Descriptor[], known: Map<string, number>, 
 
 /** By tag: removes the tag only. By digest: removes the artifact and every tag on it. */
 export async function deleteManifest(deps: Deps, repository: string, reference: string): Promise<void> {
-  const ref = parseReference(reference)
+  const ref = parseLookupReference(reference)
   const repositoryId = await requireRepositoryId(deps, repository)
   if (ref.tag !== undefined) {
     const removed = await deleteTag(deps.db, repositoryId, ref.tag)
@@ -138,3 +138,4 @@ export async function deleteManifest(deps: Deps, repository: string, reference: 
   invalidate(deps.cache, deps.cache.artifacts, cacheKey(repository, artifact.digest))
   invalidate(deps.cache, deps.cache.links, cacheKey(repository, artifact.digest))
 }
+
