@@ -18,6 +18,7 @@ import { blobKey } from '../storage/paths.js'
 import { isTag, parseReference } from './grammar.js'
 import { IMAGE_CONFIG_MEDIA_TYPES, INDEX_MEDIA_TYPES } from './media-types.js'
 import { forgetArtifact, forgetTags } from './invalidate.js'
+import { referencedByIndex } from './manifests.js'
 import type { Actor } from './repositories-api.js'
 
 export const HELM_CONFIG = 'application/vnd.cncf.helm.config.v1+json'
@@ -167,7 +168,7 @@ export async function getArtifact(deps: Deps, repo: RepoContext, reference: stri
 export async function deleteArtifact(deps: Deps, actor: Actor, repo: RepoContext, reference: string): Promise<void> {
   const root = await resolveArtifact(deps, repo, reference)
   const parents = await findParentIds(deps.db, repo.repositoryId, root.digest)
-  if (parents.length > 0) throw new AppError('PRECONDITION_FAILED', { digest: root.digest }, `artifact ${root.digest} is referenced by an index and cannot be deleted`)
+  if (parents.length > 0) throw referencedByIndex(root.digest)
   const removed: Array<{ digest: string; tags: string[] }> = []
   const now = deps.clock.now().toISOString()
   await deps.db.transaction().execute(async (trx) => {

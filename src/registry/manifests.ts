@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { AppError, NotFound } from '../errors.js'
 import type { Deps } from '../deps.js'
 import { findLinkedBlobs, insertBlob, linkBlob, unlinkBlob } from '../db/blobs.js'
-import { deleteArtifact, findArtifactSizes, findArtifact, insertArtifactBlobs, insertArtifactReferences, upsertArtifact } from '../db/artifacts.js'
+import { deleteArtifact, findArtifactSizes, findArtifact, findParentIds, insertArtifactBlobs, insertArtifactReferences, upsertArtifact } from '../db/artifacts.js'
 import { deleteTag, findTag, listTagsOfArtifact, upsertTag } from '../db/tags.js'
 import { blobKey } from '../storage/paths.js'
 import { cacheKey, invalidate, type ManifestMeta } from './cache.js'
@@ -114,7 +114,11 @@ function checkReferences(descriptors: Descriptor[], known: Map<string, number>, 
   }
 }
 
-/** By tag: removes the tag only. By digest: removes the artifact and every tag on it. */
+/**
+ * By tag: removes the tag only. By digest: removes the artifact and every tag on it, refused
+ * (412) while an index in the repository lists it, as Harbor's artifact controller refuses on
+ * /v2 and the API alike: the index would point at nothing.
+ */
 export async function deleteManifest(deps: Deps, repository: string, reference: string): Promise<void> {
   const ref = parseLookupReference(reference)
   const repositoryId = await requireRepositoryId(deps, repository)
@@ -129,6 +133,7 @@ export async function deleteManifest(deps: Deps, repository: string, reference: 
   if (!artifact) throw new AppError('MANIFEST_UNKNOWN', { digest: ref.digest })
   let tags: string[] = []
   await deps.db.transaction().execute(async (trx) => {
+    if ((await findParentIds(trx, repositoryId, artifact.digest)).length > 0) throw referencedByIndex(artifact.digest)
     tags = await listTagsOfArtifact(trx, artifact.id)
     await deleteArtifact(trx, artifact.id)
     await unlinkBlob(trx, repositoryId, artifact.digest)
@@ -139,3 +144,7 @@ export async function deleteManifest(deps: Deps, repository: string, reference: 
   invalidate(deps.cache, deps.cache.links, cacheKey(repository, artifact.digest))
 }
 
+/** The one refusal /v2 and the API give for deleting a manifest an index lists. */
+export function referencedByIndex(digest: string): AppError {
+  return new AppError('PRECONDITION_FAILED', { digest }, `artifact ${digest} is referenced by an index and cannot be deleted`)
+}

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  MT, useRegistry, pushImage, uniqueRepo, uniqueBlob, sha256,
+  MT, TARGET, useRegistry, pushImage, uniqueRepo, uniqueBlob, sha256,
   assertErrorCode, assertStatus, beyondDistribution,
 } from './client.js'
 
@@ -67,17 +67,34 @@ describe('management', () => {
       assertErrorCode(await c.req('DELETE', `/v2/${repo}/manifests/sha256:nothex`), 'DIGEST_INVALID', 400)
     })
 
-    test('deleting (or refusing to delete) a child of an index never breaks GET of the index', async () => {
-      // deleting a child of an index must not break reads of the index itself
+    // Harbor's artifact controller refuses to delete an artifact another one references, on /v2
+    // and on the API alike (412); distribution deletes it and leaves the index dangling.
+    test('DELETE of a manifest an index lists: 412 DENIED, child and index still pull; once the index is gone, 202', beyondDistribution('deletes the child (202)'), async (t) => {
       const repo = uniqueRepo('del-child')
       const img = await pushImage(c, repo, 'child')
       const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MT.ociIndex, manifests: [{ mediaType: MT.ociManifest, digest: img.digest, size: img.manifest.length }] }))
-      await c.pushManifest(repo, 'index', index, MT.ociIndex)
+      const indexDigest = await c.pushManifest(repo, 'index', index, MT.ociIndex)
       const del = await c.req('DELETE', `/v2/${repo}/manifests/${img.digest}`)
-      assertStatus(del, [202, 400, 409])
+      assertErrorCode(del, 'DENIED', 412)
+      const message = del.json().errors[0].message as string
+      assert.match(message, /referenced by an index/)
+      assertStatus(await get(repo, img.digest), 200)
+      assertStatus(await get(repo, 'child'), 200)
       const res = await c.req('GET', `/v2/${repo}/manifests/index`, { headers: { accept: MT.ociIndex } })
       assertStatus(res, 200)
       assert.deepEqual(res.body, index)
+
+      await t.test("Harbor's API refuses the same way", { skip: TARGET !== 'berth' }, async () => {
+        const [project, ...rest] = repo.split('/')
+        const api = await c.req('DELETE', `/api/v2.0/projects/${project}/repositories/${encodeURIComponent(encodeURIComponent(rest.join('/')))}/artifacts/${img.digest}`)
+        assertStatus(api, 412)
+        assert.deepEqual(api.json().errors.map((e: { message: string }) => e.message), [message])
+        assertStatus(await get(repo, img.digest), 200)
+      })
+
+      assertStatus(await c.req('DELETE', `/v2/${repo}/manifests/${indexDigest}`), 202)
+      assertStatus(await c.req('DELETE', `/v2/${repo}/manifests/${img.digest}`), 202)
+      assertErrorCode(await get(repo, 'child'), 'MANIFEST_UNKNOWN', 404)
     })
   })
 
