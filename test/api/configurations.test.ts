@@ -91,7 +91,6 @@ describe('configurations API', () => {
       { self_registration: null },
       { project_creation_restriction: 'nobody' },
       { project_creation_restriction: true },
-      { self_registration: false, no_such_setting: 1 },
       { self_registration: false, auth_mode: 'db_auth' },
       { auth_mode: 'ldap_auth' },
       { token_expiration: 60 },
@@ -117,8 +116,9 @@ describe('configurations API', () => {
     const now = await api(b, '/configurations', { auth: ADMIN_AUTH })
     assert.equal(now.json.self_registration.value, true)
     assert.equal(now.json.project_creation_restriction.value, 'adminonly')
-    // an empty body changes nothing
+    // an empty body changes nothing, and neither do keys Harbor's Configurations does not have
     assert.equal((await put(b, {})).status, 200)
+    assert.equal((await put(b, { no_such_setting: 1 })).status, 200)
     assert.equal(auditRows(b, `resource_type = 'configuration'`).length, auditsBefore)
   })
 })

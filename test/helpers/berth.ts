@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createInterface } from 'node:readline'
+import type { RouteOptions } from 'fastify'
 import { buildApp } from '../../src/app.js'
 import { openDeps } from '../../src/deps.js'
 import { loadConfig, type ConfigInput } from '../../src/config/load.js'
@@ -33,8 +34,9 @@ const MAIN = join(dirname(fileURLToPath(import.meta.url)), '../../src/main.js')
 /**
  * Berth in this process on a fresh data dir (or `dataDir`), listening on a random loopback port.
  * `clock` becomes deps.clock (see manualClock in ./clock.ts): tests advance it instead of sleeping.
+ * `onRoute` sees every route as it is registered (for tests that cover every route).
  */
-export async function startBerth(opts: { dataDir?: string; config?: ConfigInput; clock?: Clock } = {}): Promise<InProcessBerth> {
+export async function startBerth(opts: { dataDir?: string; config?: ConfigInput; clock?: Clock; onRoute?: (route: RouteOptions) => void } = {}): Promise<InProcessBerth> {
   const owned = !opts.dataDir
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'berth-test-')))
   const config = loadConfig({
@@ -43,7 +45,7 @@ export async function startBerth(opts: { dataDir?: string; config?: ConfigInput;
     overrides: { harbor_admin_password: ADMIN_PASSWORD, ...opts.config, data_volume: dataDir, http: { host: '127.0.0.1', port: 0, ...opts.config?.http }, log: { level: 'silent', ...opts.config?.log } },
   })
   const deps = await openDeps(config, { clock: opts.clock })
-  const app = await buildApp(deps)
+  const app = await buildApp(deps, opts.onRoute ? { onRoute: opts.onRoute } : {})
   await app.listen({ host: '127.0.0.1', port: 0 })
   const addr = app.server.address()
   if (!addr || typeof addr !== 'object') throw new Error('no address')

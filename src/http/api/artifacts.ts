@@ -15,7 +15,8 @@ import { addArtifactLabel, removeArtifactLabel, requireLabelForProject } from '.
 import { requireProjectAccess } from './access.js'
 import { parsePaging, pagingHeaders } from './paging.js'
 import { parseQuery, parseSort } from './query.js'
-import { actorOf, booleanParam, parseBody, queryStrings, requireRepositoryAccess, type RepoParams } from './repositories.js'
+import { actorOf, requireRepositoryAccess, type RepoParams } from './repositories.js'
+import { parseBody, positiveId, queryBool, queryStrings, requestPath } from './request.js'
 
 type RefParams = RepoParams & { reference: string }
 const BASE = '/projects/:project_name/repositories/:repository_name/artifacts'
@@ -26,14 +27,14 @@ const TAG_FIELDS = { name: 'string' } as const
 const TAG_SORT = ['name', 'push_time', 'id'] as const
 
 function options(query: Record<string, string>): ArtifactOptions {
-  booleanParam(query, 'with_scan_overview', false) // accepted; no scanner yet, so no overview
-  booleanParam(query, 'with_sbom_overview', false)
+  queryBool(query, 'with_scan_overview', false) // accepted; no scanner yet, so no overview
+  queryBool(query, 'with_sbom_overview', false)
   return {
-    withTag: booleanParam(query, 'with_tag', true),
-    withLabel: booleanParam(query, 'with_label', false),
-    withAccessory: booleanParam(query, 'with_accessory', false),
-    withImmutableStatus: booleanParam(query, 'with_immutable_status', false),
-    withSignature: booleanParam(query, 'with_signature', false),
+    withTag: queryBool(query, 'with_tag', true),
+    withLabel: queryBool(query, 'with_label', false),
+    withAccessory: queryBool(query, 'with_accessory', false),
+    withImmutableStatus: queryBool(query, 'with_immutable_status', false),
+    withSignature: queryBool(query, 'with_signature', false),
   }
 }
 
@@ -80,9 +81,9 @@ function tagFilter(raw: string | undefined): TagQuery {
   throw bad('name takes an exact or fuzzy value')
 }
 
-const newTag = z.strictObject({ name: z.string().max(256) })
+const newTag = z.object({ name: z.string().max(256) })
 // Harbor's body is a Label; only the id is used
-const labelRef = z.strictObject({
+const labelRef = z.object({
   id: z.number().int().positive(),
   name: z.string().max(256).optional(),
   description: z.string().max(1024).optional(),
@@ -102,7 +103,7 @@ export function artifactRoutes(app: FastifyInstance, deps: Deps) {
     const sort = parseSort(query.sort, ARTIFACT_SORT) as ArtifactSort[]
     const paging = parsePaging(query)
     const { total, items } = await listArtifacts(deps, repo, filter, sort, { offset: paging.offset, limit: paging.pageSize }, opts)
-    reply.headers(pagingHeaders(request.url.split('?')[0]!, query, paging.page, paging.pageSize, total))
+    reply.headers(pagingHeaders(requestPath(request), query, paging.page, paging.pageSize, total))
     return items
   })
 
@@ -114,7 +115,7 @@ export function artifactRoutes(app: FastifyInstance, deps: Deps) {
     // pull on the source, as Harbor (read artifact) and /v2 (pull to mount) would ask
     await requireProjectAccess(deps, request, source.project, 'repository', 'pull')
     await copyArtifact(deps, actorOf(request), source, { projectId: project.id, repository: destination })
-    const path = request.url.split('?')[0]!.replace(/\/$/, '')
+    const path = requestPath(request).replace(/\/$/, '')
     return reply.code(201).header('location', `${path}/${source.reference}`).send()
   })
 
@@ -133,18 +134,18 @@ export function artifactRoutes(app: FastifyInstance, deps: Deps) {
   app.get<{ Params: RefParams }>(`${BASE}/:reference/tags`, async (request, reply) => {
     const repo = await requireRepositoryAccess(deps, request, request.params, 'tag', 'list')
     const query = queryStrings(request)
-    booleanParam(query, 'with_immutable_status', false)
+    queryBool(query, 'with_immutable_status', false)
     const filter = tagFilter(query.q)
     const sort = parseSort(query.sort, TAG_SORT)
     const paging = parsePaging(query)
     const { total, items } = await listTags(deps, repo, request.params.reference, filter, sort, { offset: paging.offset, limit: paging.pageSize })
-    reply.headers(pagingHeaders(request.url.split('?')[0]!, query, paging.page, paging.pageSize, total))
+    reply.headers(pagingHeaders(requestPath(request), query, paging.page, paging.pageSize, total))
     return items
   })
 
   app.post<{ Params: RefParams }>(`${BASE}/:reference/tags`, async (request, reply) => {
     const repo = await requireRepositoryAccess(deps, request, request.params, 'tag', 'create')
-    const body = parseBody(newTag, request.body)
+    const body = parseBody(newTag, request)
     await createTag(deps, actorOf(request), repo, request.params.reference, body.name)
     return reply.code(201).send()
   })
@@ -173,7 +174,7 @@ export function artifactRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post<{ Params: RefParams }>(`${BASE}/:reference/labels`, async (request, reply) => {
     const repo = await requireRepositoryAccess(deps, request, request.params, 'artifact-label', 'create')
-    const body = parseBody(labelRef, request.body)
+    const body = parseBody(labelRef, request)
     const label = await requireLabelForProject(deps, body.id, repo.projectId)
     const artifact = await resolveArtifact(deps, repo, request.params.reference)
     await addArtifactLabel(deps, actorOf(request), repo.projectId, { id: artifact.id, resource: `${repo.repository}@${artifact.digest}` }, label)
@@ -182,8 +183,7 @@ export function artifactRoutes(app: FastifyInstance, deps: Deps) {
 
   app.delete<{ Params: RefParams & { label_id: string } }>(`${BASE}/:reference/labels/:label_id`, async (request, reply) => {
     const repo = await requireRepositoryAccess(deps, request, request.params, 'artifact-label', 'delete')
-    const id = /^[0-9]{1,15}$/.test(request.params.label_id) ? Number(request.params.label_id) : NaN
-    if (!Number.isSafeInteger(id)) throw new AppError('BAD_REQUEST', undefined, 'label_id must be an integer')
+    const id = positiveId(request.params.label_id, 'label_id')
     const artifact = await resolveArtifact(deps, repo, request.params.reference)
     await removeArtifactLabel(deps, actorOf(request), repo.projectId, { id: artifact.id, resource: `${repo.repository}@${artifact.digest}` }, id)
     return reply.code(200).send()

@@ -10,28 +10,28 @@ import type { AuditFilter } from '../../db/audit.js'
 import { requireAuthenticated } from './access.js'
 import { parsePaging, pagingHeaders } from './paging.js'
 import { parseQuery, parseSort } from './query.js'
+import { queryStrings, requestPath } from './request.js'
 
 const QUERY_FIELDS = { operation: 'string', resource_type: 'string', resource: 'string', username: 'string', op_time: 'time' } as const
 const SORT_FIELDS = ['id', 'op_time', 'operation', 'resource_type', 'resource', 'username'] as const
 
-type ListQuery = { q?: string; sort?: string; page?: string; page_size?: string }
-
-async function answer(deps: Deps, request: FastifyRequest<{ Querystring: ListQuery }>, projectIds: number[] | null) {
-  const conditions = parseQuery(request.query.q, QUERY_FIELDS) as AuditFilter['conditions']
-  const sort = parseSort(request.query.sort, SORT_FIELDS)
-  const paging = parsePaging(request.query)
+async function answer(deps: Deps, request: FastifyRequest, projectIds: number[] | null) {
+  const query = queryStrings(request)
+  const conditions = parseQuery(query.q, QUERY_FIELDS) as AuditFilter['conditions']
+  const sort = parseSort(query.sort, SORT_FIELDS)
+  const paging = parsePaging(query)
   const { total, logs } = await listAuditLogs(deps, { projectIds, conditions }, { sort, offset: paging.offset, limit: paging.pageSize })
-  return { headers: pagingHeaders(request.url.split('?')[0]!, request.query as Record<string, string>, paging.page, paging.pageSize, total), logs }
+  return { headers: pagingHeaders(requestPath(request), query, paging.page, paging.pageSize, total), logs }
 }
 
 export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
-  app.get<{ Querystring: ListQuery }>('/audit-logs', async (request, reply) => {
+  app.get('/audit-logs', async (request, reply) => {
     requireAuthenticated(request)
     const { headers, logs } = await answer(deps, request, await visibleAuditProjects(deps, request.principal))
     return reply.headers(headers).send(logs)
   })
 
-  app.get<{ Params: { project_name: string }; Querystring: ListQuery }>('/projects/:project_name/logs', async (request, reply) => {
+  app.get<{ Params: { project_name: string } }>('/projects/:project_name/logs', async (request, reply) => {
     // {project_name} is always a name here (Harbor's projectName parameter), never an id
     const project = await findProjectRef(deps, request.params.project_name)
     const p = request.principal

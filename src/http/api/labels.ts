@@ -12,13 +12,14 @@ import { createLabel, deleteLabel, listLabels, requireLabel, updateLabel } from 
 import { requireAuthenticated, requireProjectAccess, requireSystemAccess } from './access.js'
 import { parsePaging, pagingHeaders } from './paging.js'
 import { parseQuery, parseSort } from './query.js'
-import { actorOf, parseBody, queryStrings } from './repositories.js'
+import { actorOf } from './repositories.js'
+import { parseBody, positiveId, queryStrings, requestPath } from './request.js'
 
 const QUERY_FIELDS = { name: 'string' } as const
 const SORT_FIELDS = ['name', 'id', 'creation_time', 'update_time'] as const
 const COLOR = /^(#[0-9A-Fa-f]{3,8})?$/
 
-const labelBody = z.strictObject({
+const labelBody = z.object({
   id: z.number().int().optional(),
   name: z.string().min(1).max(128),
   description: z.string().max(1024).optional(),
@@ -31,12 +32,6 @@ const labelBody = z.strictObject({
 })
 
 const labelUpdate = labelBody.partial()
-
-function parseId(raw: string, name: string): number {
-  const n = /^[0-9]{1,15}$/.test(raw) ? Number(raw) : NaN
-  if (!Number.isSafeInteger(n) || n < 1) throw new AppError('BAD_REQUEST', undefined, `${name} must be a positive integer`)
-  return n
-}
 
 /** Harbor's requireAccess: system label permission for global labels, project label permission otherwise. */
 async function requireLabelAccess(deps: Deps, request: FastifyRequest, label: Pick<LabelRow, 'scope' | 'project_id'>, action: Action): Promise<void> {
@@ -59,7 +54,7 @@ export function labelRoutes(app: FastifyInstance, deps: Deps) {
     const paging = parsePaging(query)
     const filter: LabelFilter = { scope, projectId: 0 }
     if (scope === 'p') {
-      const pid = query.project_id === undefined ? 0 : parseId(query.project_id, 'project_id')
+      const pid = query.project_id === undefined ? 0 : positiveId(query.project_id, 'project_id')
       if (pid === 0) throw new AppError('BAD_REQUEST', undefined, 'must with project ID when to query project labels')
       await requireProjectAccess(deps, request, String(pid), 'label', 'list')
       filter.projectId = pid
@@ -71,30 +66,30 @@ export function labelRoutes(app: FastifyInstance, deps: Deps) {
       else throw new AppError('BAD_REQUEST', undefined, 'q: name takes an exact or fuzzy value')
     }
     const { total, items } = await listLabels(deps, filter, sort, { offset: paging.offset, limit: paging.pageSize })
-    reply.headers(pagingHeaders(request.url.split('?')[0]!, query, paging.page, paging.pageSize, total))
+    reply.headers(pagingHeaders(requestPath(request), query, paging.page, paging.pageSize, total))
     return items.map(toHarborLabel)
   })
 
   app.post('/labels', async (request, reply) => {
-    const body = parseBody(labelBody, request.body)
+    const body = parseBody(labelBody, request)
     const projectId = body.scope === 'g' ? 0 : (body.project_id ?? 0)
     if (body.scope === 'p' && projectId === 0) throw new AppError('BAD_REQUEST', undefined, 'a project label needs project_id')
     await requireLabelAccess(deps, request, { scope: body.scope, project_id: projectId }, 'create')
     const id = await createLabel(deps, actorOf(request), {
       name: body.name, description: body.description ?? '', color: body.color ?? '', scope: body.scope, projectId,
     })
-    return reply.code(201).header('location', `${request.url.split('?')[0]!.replace(/\/$/, '')}/${id}`).send()
+    return reply.code(201).header('location', `${requestPath(request).replace(/\/$/, '')}/${id}`).send()
   })
 
   app.get<{ Params: { label_id: string } }>('/labels/:label_id', async (request) => {
-    const label = await requireLabel(deps, parseId(request.params.label_id, 'label_id'))
+    const label = await requireLabel(deps, positiveId(request.params.label_id, 'label_id'))
     await requireLabelAccess(deps, request, label, 'read')
     return toHarborLabel(label)
   })
 
   app.put<{ Params: { label_id: string } }>('/labels/:label_id', async (request, reply) => {
-    const id = parseId(request.params.label_id, 'label_id')
-    const body = parseBody(labelUpdate, request.body)
+    const id = positiveId(request.params.label_id, 'label_id')
+    const body = parseBody(labelUpdate, request)
     const label = await requireLabel(deps, id)
     await requireLabelAccess(deps, request, label, 'update')
     await updateLabel(deps, actorOf(request), label, { name: body.name, description: body.description, color: body.color })
@@ -102,7 +97,7 @@ export function labelRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.delete<{ Params: { label_id: string } }>('/labels/:label_id', async (request, reply) => {
-    const label = await requireLabel(deps, parseId(request.params.label_id, 'label_id'))
+    const label = await requireLabel(deps, positiveId(request.params.label_id, 'label_id'))
     await requireLabelAccess(deps, request, label, 'delete')
     await deleteLabel(deps, actorOf(request), label)
     return reply.code(200).send()

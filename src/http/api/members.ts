@@ -7,7 +7,8 @@ import { AppError } from '../../errors.js'
 import { ROLE_NAMES, isRoleId } from '../../rbac/roles.js'
 import { requireProjectAccess } from './access.js'
 import { parsePaging, pagingHeaders } from './paging.js'
-import { callerOf, flatQuery, parseBody, requestPath } from './projects.js'
+import { callerOf } from './projects.js'
+import { parseBody, positiveId, queryStrings, requestPath } from './request.js'
 import { addMember, changeMemberRole, getMember, listMembers, removeMember, type MemberRow } from '../../projects/members.js'
 
 /** Harbor's ProjectMemberEntity. */
@@ -23,21 +24,17 @@ function toHarborMember(m: MemberRow) {
   }
 }
 
-const memberSchema = z.strictObject({
+const memberSchema = z.object({
   role_id: z.number().int(),
-  member_user: z.strictObject({ user_id: z.number().int().nullish(), username: z.string().min(1).max(255).nullish() }).nullish(),
-  member_group: z.strictObject({
+  member_user: z.object({ user_id: z.number().int().nullish(), username: z.string().min(1).max(255).nullish() }).nullish(),
+  member_group: z.object({
     id: z.number().int().nullish(), group_name: z.string().max(255).nullish(), group_type: z.number().int().nullish(), ldap_group_dn: z.string().max(512).nullish(),
   }).nullish(),
 })
 
-const roleSchema = z.strictObject({ role_id: z.number().int() })
+const roleSchema = z.object({ role_id: z.number().int() })
 
-function memberId(raw: string): number {
-  const n = /^[0-9]{1,15}$/.test(raw) ? Number(raw) : NaN
-  if (!(n > 0)) throw new AppError('BAD_REQUEST', { mid: raw }, 'mid must be a positive integer')
-  return n
-}
+const memberId = (raw: string) => positiveId(raw, 'mid')
 
 type ProjectParams = { Params: { project_name_or_id: string } }
 type MemberParams = { Params: { project_name_or_id: string; mid: string } }
@@ -45,7 +42,7 @@ type MemberParams = { Params: { project_name_or_id: string; mid: string } }
 export function memberRoutes(app: FastifyInstance, deps: Deps) {
   app.get<ProjectParams>('/projects/:project_name_or_id/members', async (request, reply) => {
     const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, 'member', 'list')
-    const query = flatQuery(request)
+    const query = queryStrings(request)
     const paging = parsePaging(query)
     const { total, items } = await listMembers(deps, ref, { entityName: query.entityname || undefined, limit: paging.pageSize, offset: paging.offset })
     return reply.headers(pagingHeaders(requestPath(request), query, paging.page, paging.pageSize, total)).send(items.map(toHarborMember))
@@ -53,7 +50,7 @@ export function memberRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post<ProjectParams>('/projects/:project_name_or_id/members', async (request, reply) => {
     const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, 'member', 'create')
-    const body = parseBody(memberSchema, request.body)
+    const body = parseBody(memberSchema, request)
     if (body.member_group && !body.member_user) throw new AppError('BAD_REQUEST', undefined, 'group members are not supported yet')
     const id = await addMember(deps, callerOf(request), ref, { roleId: body.role_id, user: { userId: body.member_user?.user_id, username: body.member_user?.username } })
     return reply.code(201).header('location', `${requestPath(request).replace(/\/+$/, '')}/${id}`).send()
@@ -67,7 +64,7 @@ export function memberRoutes(app: FastifyInstance, deps: Deps) {
   app.put<MemberParams>('/projects/:project_name_or_id/members/:mid', async (request, reply) => {
     const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, 'member', 'update')
     const id = memberId(request.params.mid)
-    const body = parseBody(roleSchema, request.body)
+    const body = parseBody(roleSchema, request)
     await changeMemberRole(deps, callerOf(request), ref, id, body.role_id)
     return reply.code(200).send()
   })

@@ -35,6 +35,15 @@ const MODULES: ApiModule[] = [
 
 export async function apiPlugin(app: FastifyInstance, opts: { deps: Deps; modules?: ApiModule[] }) {
   const { deps } = opts
+  // Harbor's clients (Terraform provider, generated Swagger clients) send Content-Type: application/json
+  // on every call, with or without a body. An empty one is no body, as for Harbor; the route's schema
+  // decides whether it needs one (request.ts parseBody). Anything else goes to fastify's own parser.
+  const json = app.getDefaultJsonParser('error', 'error')
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: API_BODY_LIMIT }, (request, body, done) => {
+    if (body === '') return done(null, undefined)
+    json(request, body as string, done)
+  })
   app.setErrorHandler((err, request, reply) => {
     if (err instanceof QueryError) return sendHarborError(request, reply, new AppError('BAD_REQUEST', undefined, err.message))
     return sendHarborError(request, reply, err)

@@ -8,6 +8,7 @@ import { can } from '../../rbac/evaluate.js'
 import { requireAuthenticated, requireProjectAccess } from './access.js'
 import { parsePaging, pagingHeaders } from './paging.js'
 import { parseQuery, parseSort, type Condition } from './query.js'
+import { parseBody, queryBool, queryStrings, requestPath } from './request.js'
 import { findProjectRef } from '../../projects/lookup.js'
 import {
   createProject, deleteProject, getProject, listProjects, projectDeletable, projectSummary, requireProjectCreator,
@@ -18,56 +19,24 @@ import type { NumberFilter, StringFilter, TimeFilter } from '../../db/projects.j
 
 // ---- shared by the project, member and quota modules
 
-/** The body, checked against a strict zod schema: unknown fields and wrong types are Harbor's 400. */
-export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const res = schema.safeParse(body)
-  if (res.success) return res.data
-  const issue = res.error.issues[0]
-  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
-  throw new AppError('BAD_REQUEST', undefined, `invalid request body: ${where}${issue?.message ?? 'malformed'}`)
-}
-
-/** The query as single strings; a parameter given twice is a 400 rather than a guess. */
-export function flatQuery(request: FastifyRequest): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
-    if (typeof v !== 'string') throw new AppError('BAD_REQUEST', { parameter: k }, `query parameter ${k} given more than once`)
-    out[k] = v
-  }
-  return out
-}
-
-/** Go's strconv.ParseBool, as go-openapi reads boolean query parameters. */
-export function queryBool(query: Record<string, string>, name: string): boolean | undefined {
-  const v = query[name]
-  if (v === undefined || v === '') return undefined
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false
-  throw new AppError('BAD_REQUEST', { parameter: name, value: v }, `${name} must be a boolean`)
-}
-
 export function callerOf(request: FastifyRequest): Caller {
   return { principal: request.principal, clientIp: request.ip }
 }
 
-export function requestPath(request: FastifyRequest): string {
-  return request.url.split('?')[0]!
-}
-
 // ---- wire shapes
 
-const metadataSchema = z.strictObject(Object.fromEntries(METADATA_KEYS.map((k) => [k, z.string().max(255).nullish()])) as Record<(typeof METADATA_KEYS)[number], z.ZodOptional<z.ZodNullable<z.ZodString>>>)
+const metadataSchema = z.object(Object.fromEntries(METADATA_KEYS.map((k) => [k, z.string().max(255).nullish()])) as Record<(typeof METADATA_KEYS)[number], z.ZodOptional<z.ZodNullable<z.ZodString>>>)
 
-const cveAllowlistSchema = z.strictObject({
+const cveAllowlistSchema = z.object({
   id: z.number().int().optional(),
   project_id: z.number().int().optional(),
   expires_at: z.number().int().nullish(),
-  items: z.array(z.strictObject({ cve_id: z.string().max(255) })).max(1000).optional(),
+  items: z.array(z.object({ cve_id: z.string().max(255) })).max(1000).optional(),
   creation_time: z.string().max(64).optional(),
   update_time: z.string().max(64).optional(),
 })
 
-const projectReqSchema = z.strictObject({
+const projectReqSchema = z.object({
   project_name: z.string().max(255).optional(),
   public: z.boolean().nullish(),
   metadata: metadataSchema.nullish(),
@@ -148,7 +117,7 @@ type MetaParams = { Params: { project_name_or_id: string; meta_name: string } }
 export function projectRoutes(app: FastifyInstance, deps: Deps) {
   app.post('/projects', async (request, reply) => {
     requireAuthenticated(request)
-    const body = parseBody(projectReqSchema, request.body)
+    const body = parseBody(projectReqSchema, request)
     const ownerId = await requireProjectCreator(deps, request.principal, body.registry_id)
     if (body.project_name === undefined) throw new AppError('BAD_REQUEST', undefined, 'project_name is required')
     checkAllowlist(body.cve_allowlist)
@@ -161,7 +130,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.head('/projects', async (request, reply) => {
-    const name = flatQuery(request).project_name
+    const name = queryStrings(request).project_name
     if (!name) throw new AppError('BAD_REQUEST', undefined, 'project_name is required')
     const ref = await findProjectRef(deps, name)
     const anonymous = request.principal.kind === 'anonymous' || request.principal.kind === 'token'
@@ -172,7 +141,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.get('/projects', { exposeHeadRoute: false }, async (request, reply) => {
-    const query = flatQuery(request)
+    const query = queryStrings(request)
     const paging = parsePaging(query)
     const q = parseQuery(query.q, LIST_FIELDS)
     const sort = parseSort(query.sort, SORT_FIELDS)
@@ -205,7 +174,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps) {
 
   app.put<ProjectParams>('/projects/:project_name_or_id', async (request, reply) => {
     const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, '', 'update')
-    const body = parseBody(projectReqSchema, request.body)
+    const body = parseBody(projectReqSchema, request)
     checkAllowlist(body.cve_allowlist, ref.id)
     await updateProject(deps, callerOf(request), ref, {
       name: body.project_name, public: body.public, metadata: body.metadata, storageLimit: body.storage_limit, registryId: body.registry_id,
@@ -251,7 +220,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps) {
     })
     app.post<ProjectParams>(path, async (request, reply) => {
       const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, 'metadata', 'create')
-      await addMetadata(deps, callerOf(request), ref, parseBody(metadataBody, request.body))
+      await addMetadata(deps, callerOf(request), ref, parseBody(metadataBody, request))
       return reply.code(200).send()
     })
   }
@@ -263,7 +232,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps) {
 
   app.put<MetaParams>('/projects/:project_name_or_id/metadatas/:meta_name', async (request, reply) => {
     const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, 'metadata', 'update')
-    await updateMetadata(deps, callerOf(request), ref, request.params.meta_name, parseBody(metadataBody, request.body))
+    await updateMetadata(deps, callerOf(request), ref, request.params.meta_name, parseBody(metadataBody, request))
     return reply.code(200).send()
   })
 

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.js'
 import { AppError } from '../../errors.js'
 import { requireSystemAccess } from './access.js'
 import { parsePaging, pagingHeaders } from './paging.js'
-import { flatQuery, requestPath } from './projects.js'
+import { positiveId, queryStrings, requestPath } from './request.js'
 import { getQuota, listQuotas, type QuotaRow } from '../../projects/quotas.js'
 
 /** Harbor's Quota with a project reference. */
@@ -28,7 +28,7 @@ const SORTS = {
 export function quotaRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/quotas', async (request, reply) => {
     requireSystemAccess(request, 'quota', 'list')
-    const query = flatQuery(request)
+    const query = queryStrings(request)
     const paging = parsePaging(query)
     let sort: (typeof SORTS)[keyof typeof SORTS] | undefined
     if (query.sort) {
@@ -45,8 +45,6 @@ export function quotaRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get<{ Params: { id: string } }>('/quotas/:id', async (request) => {
     requireSystemAccess(request, 'quota', 'read')
-    const raw = request.params.id
-    if (!/^[0-9]{1,15}$/.test(raw)) throw new AppError('BAD_REQUEST', { id: raw }, 'id must be an integer')
-    return toHarborQuota(await getQuota(deps, Number(raw)))
+    return toHarborQuota(await getQuota(deps, positiveId(request.params.id, 'id')))
   })
 }

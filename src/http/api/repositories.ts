@@ -13,36 +13,9 @@ import type { Action, Resource } from '../../rbac/roles.js'
 import { requireProjectAccess } from './access.js'
 import { parsePaging, pagingHeaders } from './paging.js'
 import { parseQuery, parseSort } from './query.js'
+import { parseBody, queryStrings, requestPath } from './request.js'
 
 export type RepoParams = { project_name: string; repository_name: string }
-
-/** The decoded query as strings; a repeated parameter is a 400. */
-export function queryStrings(request: FastifyRequest): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
-    if (typeof v !== 'string') throw new AppError('BAD_REQUEST', { parameter: k }, `${k} may be given once`)
-    out[k] = v
-  }
-  return out
-}
-
-/** Harbor's boolean query parameters. */
-export function booleanParam(query: Record<string, string>, name: string, fallback: boolean): boolean {
-  const v = query[name]
-  if (v === undefined || v === '') return fallback
-  if (v === 'true') return true
-  if (v === 'false') return false
-  throw new AppError('BAD_REQUEST', { parameter: name }, `${name} must be true or false`)
-}
-
-export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body)
-  if (!r.success) {
-    const issue = r.error.issues[0]
-    throw new AppError('BAD_REQUEST', undefined, issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid body')
-  }
-  return r.data
-}
 
 export function actorOf(request: FastifyRequest): Actor {
   return { username: principalName(request.principal), clientIp: request.ip }
@@ -85,12 +58,12 @@ function toHarborRepository(r: RepositoryView) {
 
 async function sendList(deps: Deps, request: FastifyRequest, reply: FastifyReply, query: Record<string, string>, args: ReturnType<typeof listArgs>) {
   const { total, items } = await listRepositories(deps, args.filter, args.sort, { offset: args.paging.offset, limit: args.paging.pageSize })
-  reply.headers(pagingHeaders(request.url.split('?')[0]!, query, args.paging.page, args.paging.pageSize, total))
+  reply.headers(pagingHeaders(requestPath(request), query, args.paging.page, args.paging.pageSize, total))
   return items.map(toHarborRepository)
 }
 
 /** Harbor's PUT takes the Repository object; only the description changes. */
-const repositoryBody = z.strictObject({
+const repositoryBody = z.object({
   id: z.number().int().optional(),
   project_id: z.number().int().optional(),
   name: z.string().max(255).optional(),
@@ -129,7 +102,7 @@ export function repositoryRoutes(app: FastifyInstance, deps: Deps) {
   app.put<{ Params: RepoParams }>('/projects/:project_name/repositories/:repository_name', async (request, reply) => {
     const project = await requireProjectAccess(deps, request, request.params.project_name, 'repository', 'update')
     const name = fullRepositoryName(project.name, request.params.repository_name)
-    const body = parseBody(repositoryBody, request.body)
+    const body = parseBody(repositoryBody, request)
     await updateRepository(deps, actorOf(request), project.id, name, body.description ?? '')
     return reply.code(200).send()
   })

@@ -11,16 +11,17 @@ import { assertRobotShape, createRobot, deleteRobot, getRobot, getRobotRow, list
 import { requireAuthenticated, requireProjectAccess, requireSystemAccess } from './access.js'
 import { parsePaging, pagingHeaders } from './paging.js'
 import { parseQuery, parseSort } from './query.js'
+import { parseBody, positiveId, queryStrings, requestPath } from './request.js'
 
-const access = z.strictObject({ resource: z.string().max(64), action: z.string().max(64), effect: z.string().max(16).optional() })
-const permission = z.strictObject({
+const access = z.object({ resource: z.string().max(64), action: z.string().max(64), effect: z.string().max(16).optional() })
+const permission = z.object({
   kind: z.enum(['project', 'system']),
   namespace: z.string().min(1).max(255),
   access: z.array(access).max(200),
 })
 const level = z.enum(['system', 'project'])
 
-const robotCreate = z.strictObject({
+const robotCreate = z.object({
   name: z.string().min(1).max(255),
   description: z.string().max(1024).optional(),
   secret: z.string().max(128).optional(),
@@ -31,7 +32,7 @@ const robotCreate = z.strictObject({
 })
 
 // Harbor's PUT takes the whole Robot object, as GET returns it
-const robotUpdate = z.strictObject({
+const robotUpdate = z.object({
   id: z.number().int().optional(),
   name: z.string().max(512).optional(),
   description: z.string().max(1024).optional(),
@@ -48,27 +49,12 @@ const robotUpdate = z.strictObject({
   update_time: z.string().max(64).optional(),
 })
 
-const robotSec = z.strictObject({ secret: z.string().max(128).optional() })
+// Berth refreshes with a generated secret when PATCH comes without a body
+const robotSec = z.object({ secret: z.string().max(128).optional() }).default({})
 
 const QUERY_FIELDS = { level: 'string', project_id: 'number', name: 'string' } as const
 const SORT_FIELDS = ['id', 'name', 'creation_time', 'update_time', 'expires_at', 'duration'] as const
 
-function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body)
-  if (!r.success) {
-    const issue = r.error.issues[0]
-    throw new AppError('BAD_REQUEST', undefined, issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid body')
-  }
-  return r.data
-}
-
-function parseId(raw: string, what: string): number {
-  const n = /^[0-9]{1,15}$/.test(raw) ? Number(raw) : NaN
-  if (!Number.isSafeInteger(n) || n < 1) throw new AppError('BAD_REQUEST', { [what]: raw }, `${what} must be a positive integer`)
-  return n
-}
-
-type ListQuery = { q?: string; sort?: string; page?: string; page_size?: string }
 
 /** Harbor's robotAPI.requireAccess: system robots by system permission, project robots in their project. */
 async function requireRobotAccess(deps: Deps, request: FastifyRequest, lvl: RobotLevel, projectId: number, action: Action): Promise<void> {
@@ -82,19 +68,20 @@ async function requireRobotAccess(deps: Deps, request: FastifyRequest, lvl: Robo
 export function robotRoutes(app: FastifyInstance, deps: Deps) {
   app.post('/robots', async (request, reply) => {
     requireAuthenticated(request)
-    const body = parseBody(robotCreate, request.body)
+    const body = parseBody(robotCreate, request)
     assertRobotShape(body.level, body.permissions)
     if (body.level === 'system') requireSystemAccess(request, 'robot', 'create')
     else await requireProjectAccess(deps, request, body.permissions[0]!.namespace, 'robot', 'create')
     const created = await createRobot(deps, request.principal, body, request.ip)
-    return reply.code(201).header('location', `${request.url.split('?')[0]!.replace(/\/+$/, '')}/${created.id}`).send(created)
+    return reply.code(201).header('location', `${requestPath(request).replace(/\/+$/, '')}/${created.id}`).send(created)
   })
 
-  app.get<{ Querystring: ListQuery }>('/robots', async (request, reply) => {
+  app.get('/robots', async (request, reply) => {
     requireAuthenticated(request)
-    const query = parseQuery(request.query.q, QUERY_FIELDS)
-    const sort = parseSort(request.query.sort, SORT_FIELDS)
-    const paging = parsePaging(request.query)
+    const params = queryStrings(request)
+    const query = parseQuery(params.q, QUERY_FIELDS)
+    const sort = parseSort(params.sort, SORT_FIELDS)
+    const paging = parsePaging(params)
     const exact = <T>(c: { kind: string; value?: T } | undefined, what: string): T | undefined => {
       if (c === undefined) return undefined
       if (c.kind !== 'exact') throw new AppError('BAD_REQUEST', undefined, `${what} takes an exact value`)
@@ -115,12 +102,12 @@ export function robotRoutes(app: FastifyInstance, deps: Deps) {
     let name = query.name
     if (name && (name.kind === 'exact' || name.kind === 'fuzzy') && name.value.startsWith('robot$')) name = { ...name, value: name.value.slice(6) }
     const { total, robots } = await listRobots(deps, { level: lvl, projectId, ...(name ? { name } : {}) }, { sort, offset: paging.offset, limit: paging.pageSize })
-    return reply.headers(pagingHeaders(request.url.split('?')[0]!, request.query as Record<string, string>, paging.page, paging.pageSize, total)).send(robots)
+    return reply.headers(pagingHeaders(requestPath(request), params, paging.page, paging.pageSize, total)).send(robots)
   })
 
   app.get<{ Params: { robot_id: string } }>('/robots/:robot_id', async (request) => {
     requireAuthenticated(request)
-    const id = parseId(request.params.robot_id, 'robot_id')
+    const id = positiveId(request.params.robot_id, 'robot_id')
     const row = await getRobotRow(deps, id)
     await requireRobotAccess(deps, request, row.level, row.project_id, 'read')
     return getRobot(deps, id)
@@ -128,8 +115,8 @@ export function robotRoutes(app: FastifyInstance, deps: Deps) {
 
   app.put<{ Params: { robot_id: string } }>('/robots/:robot_id', async (request, reply) => {
     requireAuthenticated(request)
-    const id = parseId(request.params.robot_id, 'robot_id')
-    const body = parseBody(robotUpdate, request.body)
+    const id = positiveId(request.params.robot_id, 'robot_id')
+    const body = parseBody(robotUpdate, request)
     const row = await getRobotRow(deps, id)
     await requireRobotAccess(deps, request, row.level, row.project_id, 'update')
     await updateRobot(deps, request.principal, id, body, request.ip)
@@ -138,8 +125,8 @@ export function robotRoutes(app: FastifyInstance, deps: Deps) {
 
   app.patch<{ Params: { robot_id: string } }>('/robots/:robot_id', async (request) => {
     requireAuthenticated(request)
-    const id = parseId(request.params.robot_id, 'robot_id')
-    const body = parseBody(robotSec, request.body ?? {})
+    const id = positiveId(request.params.robot_id, 'robot_id')
+    const body = parseBody(robotSec, request)
     const row = await getRobotRow(deps, id)
     await requireRobotAccess(deps, request, row.level, row.project_id, 'update')
     return refreshRobotSecret(deps, request.principal, id, body.secret, request.ip)
@@ -147,7 +134,7 @@ export function robotRoutes(app: FastifyInstance, deps: Deps) {
 
   app.delete<{ Params: { robot_id: string } }>('/robots/:robot_id', async (request, reply) => {
     requireAuthenticated(request)
-    const id = parseId(request.params.robot_id, 'robot_id')
+    const id = positiveId(request.params.robot_id, 'robot_id')
     const row = await getRobotRow(deps, id)
     await requireRobotAccess(deps, request, row.level, row.project_id, 'delete')
     await deleteRobot(deps, request.principal, id, request.ip)

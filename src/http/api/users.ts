@@ -13,9 +13,9 @@ import { canSystem } from '../../rbac/evaluate.js'
 import { requireAuthenticated, requireSystemAccess } from './access.js'
 import { pagingHeaders, parsePaging } from './paging.js'
 import { parseQuery, parseSort } from './query.js'
+import { parseBody, positiveId, queryBool, queryStrings, requestPath } from './request.js'
 
 type Params = { user_id: string }
-type Query = Record<string, string>
 
 /** Harbor's UserResp; never a password. */
 export function toUserResp(row: UserRow) {
@@ -33,32 +33,18 @@ export function toUserResp(row: UserRow) {
   }
 }
 
-const creationBody = z.strictObject({
+const creationBody = z.object({
   username: z.string().default(''),
   email: z.string().default(''),
   realname: z.string().default(''),
   comment: z.string().optional(),
   password: z.string().default(''),
 })
-const profileBody = z.strictObject({ email: z.string().optional(), realname: z.string().optional(), comment: z.string().optional() })
-const passwordBody = z.strictObject({ old_password: z.string().optional(), new_password: z.string() })
-const sysadminBody = z.strictObject({ sysadmin_flag: z.boolean() })
+const profileBody = z.object({ email: z.string().optional(), realname: z.string().optional(), comment: z.string().optional() })
+const passwordBody = z.object({ old_password: z.string().optional(), new_password: z.string() })
+const sysadminBody = z.object({ sysadmin_flag: z.boolean() })
 
-function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body)
-  if (!result.success) {
-    const issue = result.error.issues[0]
-    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
-    throw new AppError('BAD_REQUEST', undefined, `invalid request body: ${where}${issue?.message ?? 'bad value'}`)
-  }
-  return result.data
-}
-
-function userIdParam(raw: string): number {
-  const id = /^[0-9]{1,15}$/.test(raw) ? Number(raw) : NaN
-  if (!(id > 0)) throw new AppError('BAD_REQUEST', undefined, 'user_id must be a positive integer')
-  return id
-}
+const userIdParam = (raw: string) => positiveId(raw, 'user_id')
 
 const isSelf = (request: FastifyRequest, id: number) => request.principal.kind === 'user' && request.principal.id === id
 
@@ -80,18 +66,19 @@ const LIST_FIELDS = { username: 'string', email: 'string' } as const
 const SORT_FIELDS = ['user_id', 'username', 'email', 'realname', 'creation_time', 'update_time'] as const
 
 export function usersRoutes(app: FastifyInstance, deps: Deps) {
-  app.get<{ Querystring: Query }>('/users', async (request, reply) => {
+  app.get('/users', async (request, reply) => {
     requireSystemAccess(request, 'user', 'list')
-    const paging = parsePaging(request.query)
-    const filters: UserListOptions['filters'] = { ...parseQuery(request.query.q, LIST_FIELDS) }
+    const query = queryStrings(request)
+    const paging = parsePaging(query)
+    const filters: UserListOptions['filters'] = { ...parseQuery(query.q, LIST_FIELDS) }
     // Harbor's handler also reads ?username= and ?email= as substrings
     for (const key of ['username', 'email'] as const) {
-      const v = request.query[key]
-      if (typeof v === 'string' && v !== '') filters[key] = { kind: 'fuzzy', value: v }
+      const v = query[key]
+      if (v !== undefined && v !== '') filters[key] = { kind: 'fuzzy', value: v }
     }
-    const sort = parseSort(request.query.sort, SORT_FIELDS)
+    const sort = parseSort(query.sort, SORT_FIELDS)
     const { total, users: rows } = await users.listUsers(deps, { filters, sort, offset: paging.offset, limit: paging.pageSize })
-    reply.headers(pagingHeaders(request.url.split('?')[0]!, request.query, paging.page, paging.pageSize, total))
+    reply.headers(pagingHeaders(requestPath(request), query, paging.page, paging.pageSize, total))
     return rows.map(toUserResp)
   })
 
@@ -99,10 +86,10 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
     // Harbor's sign-up: with self-registration on, anyone not signed in may create an ordinary user
     const signUp = request.principal.kind === 'anonymous' && (await getSettings(deps)).self_registration
     if (!signUp) requireSystemAccess(request, 'user', 'create')
-    const body = parseBody(creationBody, request.body)
+    const body = parseBody(creationBody, request)
     const actor = actorOf(request)
     const id = await users.createUser(deps, body, signUp ? { ...actor, username: body.username } : actor)
-    return reply.code(201).header('location', `${request.url.split('?')[0]!.replace(/\/$/, '')}/${id}`).send()
+    return reply.code(201).header('location', `${requestPath(request).replace(/\/$/, '')}/${id}`).send()
   })
 
   app.get('/users/current', async (request) => {
@@ -112,20 +99,20 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
     return toUserResp(await users.getUser(deps, p.id))
   })
 
-  app.get<{ Querystring: Query }>('/users/current/permissions', async (request) => {
+  app.get('/users/current/permissions', async (request) => {
     requireAuthenticated(request)
-    const { scope = '', relative = 'false' } = request.query
-    if (relative !== 'true' && relative !== 'false') throw new AppError('BAD_REQUEST', undefined, 'relative must be true or false')
-    return users.currentPermissions(deps, request.principal, scope, relative === 'true')
+    const query = queryStrings(request)
+    return users.currentPermissions(deps, request.principal, query.scope ?? '', queryBool(query, 'relative', false))
   })
 
-  app.get<{ Querystring: Query }>('/users/search', async (request, reply) => {
+  app.get('/users/search', async (request, reply) => {
     requireAuthenticated(request)
-    const username = request.query.username
-    if (typeof username !== 'string' || username === '') throw new AppError('BAD_REQUEST', undefined, 'username is required')
-    const paging = parsePaging(request.query)
+    const query = queryStrings(request)
+    const username = query.username
+    if (username === undefined || username === '') throw new AppError('BAD_REQUEST', { parameter: 'username' }, 'username is required')
+    const paging = parsePaging(query)
     const { total, users: rows } = await users.searchUsers(deps, username, { offset: paging.offset, limit: paging.pageSize })
-    reply.headers(pagingHeaders(request.url.split('?')[0]!, request.query, paging.page, paging.pageSize, total))
+    reply.headers(pagingHeaders(requestPath(request), query, paging.page, paging.pageSize, total))
     return rows.map((u) => ({ user_id: u.user_id, username: u.username }))
   })
 
@@ -140,7 +127,7 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
     requireAuthenticated(request)
     const id = userIdParam(request.params.user_id)
     requireSelfOr(request, id, 'update')
-    const body = parseBody(profileBody, request.body)
+    const body = parseBody(profileBody, request)
     await users.updateProfile(deps, id, body, actorOf(request))
     return reply.code(200).send()
   })
@@ -156,7 +143,7 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
     requireAuthenticated(request)
     const id = userIdParam(request.params.user_id)
     requireSelfOr(request, id, 'update')
-    const body = parseBody(passwordBody, request.body)
+    const body = parseBody(passwordBody, request)
     // Harbor: whoever changes their own password proves the current one, admins included
     const oldPassword = isSelf(request, id) ? (body.old_password ?? '') : undefined
     await users.changePassword(deps, id, { oldPassword, newPassword: body.new_password }, actorOf(request))
@@ -166,7 +153,7 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
   app.put<{ Params: Params }>('/users/:user_id/sysadmin', async (request, reply) => {
     requireSystemAccess(request, 'user', 'update')
     const id = userIdParam(request.params.user_id)
-    const body = parseBody(sysadminBody, request.body)
+    const body = parseBody(sysadminBody, request)
     await users.setSysadmin(deps, id, body.sysadmin_flag, actorOf(request))
     return reply.code(200).send()
   })
