@@ -18,6 +18,7 @@ import { bootstrapIdentity } from './iam/bootstrap.js'
 import { createPullStats, flushPulls, type PullStats } from './registry/pull-stats.js'
 import { createAuditBuffer, flushAudit, type AuditBuffer } from './audit/log.js'
 import { createMemoryCounters, type CounterStore } from './cache/counters.js'
+import { PASSWORD_COST, type ScryptCost } from './iam/passwords.js'
 
 export type Clock = { now(): Date }
 
@@ -36,15 +37,18 @@ export type Deps = {
   signingKey: SigningKey
   /** Expiring counters of rate limits (login throttling); in process until Redis (issue 7). */
   counters: CounterStore
+  /** scrypt cost of new password hashes: PASSWORD_COST, never lower outside tests (no config key sets it). */
+  passwordCost: ScryptCost
   clock: Clock
   close(): Promise<void>
 }
 
 /**
  * `processMetrics` adds Node's process metrics (heap, event loop lag); `berth serve` turns it on.
- * `clock` replaces the wall clock (tests advance time instead of sleeping).
+ * `clock` replaces the wall clock (tests advance time instead of sleeping). `passwordCost` lets
+ * the test suite, which creates hundreds of users, hash cheaply; nothing an operator sets reaches it.
  */
-export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; processMetrics?: boolean; clock?: Clock } = {}): Promise<Deps> {
+export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; processMetrics?: boolean; clock?: Clock; passwordCost?: ScryptCost } = {}): Promise<Deps> {
   const log = opts.log ?? createLogger(config)
   makePrivateDir(config.data_volume)
   tightenDataFiles(config, log)
@@ -79,6 +83,7 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
     signingKey: loadOrCreateSigningKey(config.token.private_key_path),
     // ~200 bytes each: at most ~20 MiB whatever the traffic
     counters: createMemoryCounters({ clock, maxEntries: 100_000 }),
+    passwordCost: opts.passwordCost ?? PASSWORD_COST,
     clock,
     async close() {
       await flushAudit(deps)

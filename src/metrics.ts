@@ -1,11 +1,13 @@
 // Prometheus metrics, one registry per process (not prom-client's global, so tests stay isolated).
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import { scryptRuns } from './iam/passwords.js'
 
 export type Metrics = {
   registry: Registry
   httpRequests: Histogram<'surface' | 'route' | 'method' | 'code'>
   blobBytesReceived: Counter
   blobBytesSent: Counter
+  passwordHashes: Counter<'cost'>
 }
 
 export function createMetrics(opts: { processMetrics: boolean }): Metrics {
@@ -22,5 +24,13 @@ export function createMetrics(opts: { processMetrics: boolean }): Metrics {
     }),
     blobBytesReceived: new Counter({ name: 'berth_blob_bytes_received_total', help: 'Blob bytes received in uploads', registers: [registry] }),
     blobBytesSent: new Counter({ name: 'berth_blob_bytes_sent_total', help: 'Blob bytes sent to clients', registers: [registry] }),
+    // login CPU: every password hash and check, real or for an unknown name, by scrypt cost
+    passwordHashes: new Counter({
+      name: 'berth_password_hashes_total', help: 'scrypt computations (password hashes and checks) by cost', labelNames: ['cost'], registers: [registry],
+      collect() {
+        this.reset()
+        for (const [cost, n] of scryptRuns()) this.inc({ cost }, n)
+      },
+    }),
   }
 }

@@ -86,3 +86,8 @@ export async function listRobotRows(db: Db, f: RobotFilter, opts: { sort: Array<
   for (const s of opts.sort) q = q.orderBy(s.field, s.desc ? 'desc' : 'asc')
   return q.orderBy('id', 'desc').offset(opts.offset).limit(opts.limit).execute()
 }
+
+/** The same secret hashed anew (a stronger cost), only while the row still holds `old`; not a secret refresh. */
+export async function replaceRobotSecretHash(db: Db, id: number, old: string, hash: string): Promise<void> {
+  await db.updateTable('robot').set({ secret: hash }).where('id', '=', id).where('secret', '=', old).execute()
+}

@@ -99,3 +99,11 @@ export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown })?.code
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505'
 }
+
+/**
+ * The same password hashed anew (a stronger cost): only while the row still holds `old`, so a
+ * password changed meanwhile is never overwritten. Not a password change: nothing else moves.
+ */
+export async function replaceUserPasswordHash(db: Db, id: number, old: string, hash: string): Promise<void> {
+  await db.updateTable('harbor_user').set({ password: hash }).where('user_id', '=', id).where('password', '=', old).execute()
+}

@@ -2,10 +2,10 @@
 // throttled per client address and user name (src/iam/login-throttle.ts), never per user alone,
 // so nobody can lock another user out; every failure is audited, every wait logged and audited.
 import type { Deps } from '../deps.js'
-import { findUserByName } from '../db/users.js'
-import { findRobotByName, listRobotPermissions } from '../db/robots.js'
+import { findUserByName, replaceUserPasswordHash } from '../db/users.js'
+import { findRobotByName, listRobotPermissions, replaceRobotSecretHash } from '../db/robots.js'
 import { recordAuditSoon } from '../audit/log.js'
-import { verifyPassword } from './passwords.js'
+import { hashPassword, needsRehash, verifyOrSpend } from './passwords.js'
 import type { Principal } from './principal.js'
 import { attemptFailed, attemptSucceeded, chargeAttempt, type Throttled } from './login-throttle.js'
 
@@ -40,16 +40,33 @@ export async function authenticatePassword(deps: Deps, username: string, passwor
   return { error: 'invalid' }
 }
 
+// Unknown names, users without a password, disabled and expired robots all pay for one password
+// check of today's cost, as a known name does: a wrong answer takes as long whoever is asked about.
 async function authenticateUser(deps: Deps, username: string, password: string): Promise<Principal | null> {
   const user = await findUserByName(deps.db, username)
-  if (!user || !user.password || !(await verifyPassword(password, user.password))) return null
+  if (!(await verifyOrSpend(password, user?.password, deps.passwordCost)) || !user) return null
+  if (needsRehash(user.password!, deps.passwordCost)) {
+    await rehash(deps, 'user', user.username, () => hashPassword(password, deps.passwordCost).then((h) => replaceUserPasswordHash(deps.db, user.user_id, user.password!, h)))
+  }
   return { kind: 'user', id: user.user_id, username: user.username, sysadmin: user.sysadmin_flag === 1, via: 'basic' }
 }
 
 async function authenticateRobot(deps: Deps, name: string, secret: string): Promise<Principal | null> {
   const robot = await findRobotByName(deps.db, name)
-  if (!robot || robot.disabled) return null
+  const matches = await verifyOrSpend(secret, robot?.secret, deps.passwordCost)
+  if (!robot || !matches || robot.disabled) return null
   if (robot.expires_at !== -1 && robot.expires_at * 1000 <= deps.clock.now().getTime()) return null
-  if (!(await verifyPassword(secret, robot.secret))) return null
+  if (needsRehash(robot.secret, deps.passwordCost)) {
+    await rehash(deps, 'robot', robot.name, () => hashPassword(secret, deps.passwordCost).then((h) => replaceRobotSecretHash(deps.db, robot.id, robot.secret, h)))
+  }
   return { kind: 'robot', id: robot.id, name: robot.name, projectId: robot.project_id, permissions: await listRobotPermissions(deps.db, robot.id) }
+}
+
+/** A hash of an older, weaker cost is made anew while the password is at hand; a failure to store it only waits for the next login. */
+async function rehash(deps: Deps, kind: 'user' | 'robot', name: string, replace: () => Promise<void>): Promise<void> {
+  try {
+    await replace()
+  } catch (err) {
+    deps.log.warn({ err, kind, name }, 'could not store the password hash at the current cost')
+  }
 }

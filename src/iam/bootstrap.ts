@@ -21,7 +21,7 @@ export async function bootstrapIdentity(deps: Deps): Promise<void> {
       writeFileSync(file, `${password}\n`, { mode: 0o600, flag: 'wx' })
       deps.log.warn({ file }, 'no harbor_admin_password configured: generated the admin password and wrote it to this file')
     }
-    await insertUser(deps.db, { username: 'admin', email: null, realname: 'system admin', comment: 'admin user', password: await hashPassword(password), sysadmin: true, now })
+    await insertUser(deps.db, { username: 'admin', email: null, realname: 'system admin', comment: 'admin user', password: await hashPassword(password, deps.passwordCost), sysadmin: true, now })
     admin = (await findUserByName(deps.db, 'admin'))!
     deps.log.info('created the system admin "admin"')
   }

@@ -198,7 +198,7 @@ export async function createRobot(deps: Deps, creator: Principal, input: RobotCr
   const nowDate = deps.clock.now()
   const now = nowDate.toISOString()
   const { duration: days, expiresAt } = expiry(duration, nowDate)
-  const hash = await hashPassword(secret)
+  const hash = await hashPassword(secret, deps.passwordCost)
   const id = await deps.db.transaction().execute(async (trx) => {
     if (await findRobotByName(trx, stored)) throw new AppError('CONFLICT', { name: stored }, `robot ${fullRobotName(stored)} already exists`)
     const robotId = await insertRobot(trx, {
@@ -261,7 +261,7 @@ export async function refreshRobotSecret(deps: Deps, actor: Principal, id: numbe
     next = generateSecret()
     shown = next
   }
-  const hash = await hashPassword(next)
+  const hash = await hashPassword(next, deps.passwordCost)
   const now = deps.clock.now().toISOString()
   await deps.db.transaction().execute(async (trx) => {
     await updateRobotRow(trx, id, { secret: hash }, now)

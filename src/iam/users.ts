@@ -76,7 +76,7 @@ export async function createUser(deps: Deps, input: NewUser, actor: Actor): Prom
   checkRealname(input.realname)
   checkComment(input.comment ?? '')
   checkPassword(input.password)
-  const hash = await hashPassword(input.password)
+  const hash = await hashPassword(input.password, deps.passwordCost)
   const now = deps.clock.now().toISOString()
   try {
     return await deps.db.transaction().execute(async (trx) => {
@@ -144,7 +144,7 @@ export async function changePassword(deps: Deps, id: number, change: { oldPasswo
   }
   checkPassword(change.newPassword)
   if (user.password && (await verifyPassword(change.newPassword, user.password))) throw bad('new password is identical to old password')
-  const hash = await hashPassword(change.newPassword)
+  const hash = await hashPassword(change.newPassword, deps.passwordCost)
   const now = deps.clock.now().toISOString()
   await deps.db.transaction().execute(async (trx) => {
     await getUserIn(trx, id)

@@ -12,6 +12,7 @@ import { openDeps, type Deps } from '../deps.js'
 import { blobKey } from '../storage/paths.js'
 import { appendUpload, cancelUpload, finishUpload, purgeUploads, startUpload, uploadStatus, uploadWhole } from './uploads.js'
 import { statBlob } from './blobs.js'
+import { TEST_PASSWORD_COST } from '../../test/helpers/berth.js'
 
 const REPO = 'library/app'
 
@@ -22,7 +23,7 @@ const body = (...parts: Buffer[]) => Readable.from(parts)
 
 async function openOn(dataDir: string): Promise<Deps> {
   const config = loadConfig({ file: null, env: {}, overrides: { data_volume: dataDir, log: { level: 'silent' } } })
-  return openDeps(config)
+  return openDeps(config, { passwordCost: TEST_PASSWORD_COST })
 }
 
 /** A fresh data dir and deps for one test; `reopen` simulates a restart on the same data. */

@@ -4,11 +4,12 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { ADMIN_AUTH, ADMIN_PASSWORD, startBerth, type InProcessBerth, type RunningBerth } from '../helpers/berth.js'
+import { hashPassword, PASSWORD_COST } from '../../src/iam/passwords.js'
 import { manualClock } from '../helpers/clock.js'
 import { requestFrom } from '../helpers/net.js'
 import { flushAudit } from '../../src/audit/log.js'
 import { createHash } from 'node:crypto'
-import { api, auditRows, basic, createUser, errorCode, makeProject } from '../helpers/api-client.js'
+import { api, auditRows, basic, createUser, dbRows, errorCode, makeProject } from '../helpers/api-client.js'
 import { OCI_MANIFEST, pushImage } from './registry-fixtures.js'
 
 function login(b: RunningBerth, principal: string, password: string) {
@@ -320,5 +321,75 @@ describe('the session cookie on other surfaces', () => {
     })
     assert.equal(form.status, 403)
     assert.equal(form.headers.get('set-cookie'), null)
+  })
+})
+
+describe('password hashing', () => {
+  const COST = `N=2^${PASSWORD_COST.logN},r=${PASSWORD_COST.r},p=${PASSWORD_COST.p}`
+  const clock = manualClock()
+  let b: InProcessBerth
+  before(async () => { b = await startBerth({ clock, passwordCost: PASSWORD_COST }) })
+  after(async () => { await b.close() })
+
+  /** scrypt runs at today's cost so far, from /metrics. */
+  async function hashesAtCost(): Promise<number> {
+    const text = await (await fetch(`${b.url}/metrics`)).text()
+    const line = text.split('\n').find((l) => l.startsWith(`berth_password_hashes_total{cost="${COST}"}`))
+    return line ? Number(line.split(' ').pop()) : 0
+  }
+
+  async function robot(name: string, body: Record<string, unknown> = {}): Promise<{ id: number; name: string; secret: string }> {
+    const r = await api(b, '/robots', { method: 'POST', auth: ADMIN_AUTH, body: { name, level: 'system', duration: -1, permissions: [{ kind: 'project', namespace: 'library', access: [{ resource: 'repository', action: 'pull' }] }], ...body } })
+    assert.equal(r.status, 201, r.text)
+    return r.json
+  }
+
+  test("a wrong password costs one check at today's cost whoever is named: known, unknown, passwordless, robots of every state", async () => {
+    await createUser(b, 'known', 'Known12345')
+    await createUser(b, 'nopass', 'Nopass12345')
+    await b.deps.db.updateTable('harbor_user').set({ password: '' }).where('username', '=', 'nopass').execute()
+    const live = await robot('live')
+    const off = await robot('off', { disable: true })
+    const soon = await robot('soon', { duration: 1 })
+    clock.advance(2 * 86_400_000) // soon has expired
+    // a different address each, so that no throttle wait takes part
+    let n = 10
+    for (const [username, password] of [
+      ['known', 'Wrong12345'], ['nobody', 'Wrong12345'], ['nopass', 'Wrong12345'], ['nopass', ''],
+      [live.name, 'Wrong12345'], ['robot$nobody', 'Wrong12345'], [off.name, off.secret], [soon.name, soon.secret],
+    ]) {
+      const before = await hashesAtCost()
+      const res = await requestFrom(`127.0.0.${n++}`, `${b.url}/api/v2.0/users/current`, { headers: { authorization: basic(username!, password!) } })
+      assert.equal(res.status, 401, `${username}: ${res.text}`)
+      assert.equal(await hashesAtCost(), before + 1, `${username}: exactly one scrypt run at ${COST}`)
+    }
+  })
+
+  test('a login with a hash of an older cost stores a new hash of today\'s cost; the password keeps working', async () => {
+    const { id } = await createUser(b, 'oldtimer', 'Oldtimer123')
+    const old = await hashPassword('Oldtimer123', { logN: 14, r: 8, p: 1 })
+    await b.deps.db.updateTable('harbor_user').set({ password: old }).where('user_id', '=', id).execute()
+    const stored = () => dbRows(b, 'select password from harbor_user where user_id = ?', id)[0]!.password as string
+    assert.equal(stored(), old)
+    assert.equal((await login(b, 'oldtimer', 'Oldtimer123')).status, 200)
+    const renewed = stored()
+    assert.match(renewed, new RegExp(`^scrypt\\$${PASSWORD_COST.logN}\\$${PASSWORD_COST.r}\\$${PASSWORD_COST.p}\\$`))
+    assert.equal((await login(b, 'oldtimer', 'Oldtimer123')).status, 200)
+    assert.equal((await fetch(`${b.url}/v2/`, { headers: { authorization: basic('oldtimer', 'Oldtimer123') } })).status, 200)
+    assert.equal(stored(), renewed, 'made anew once, not on every login')
+    assert.equal((await login(b, 'oldtimer', 'Wrong12345')).status, 401)
+
+    const r = await robot('oldbot')
+    const oldSecret = await hashPassword(r.secret, { logN: 14, r: 8, p: 1 })
+    await b.deps.db.updateTable('robot').set({ secret: oldSecret }).where('id', '=', r.id).execute()
+    const secret = () => dbRows(b, 'select secret from robot where id = ?', r.id)[0]!.secret as string
+    assert.equal((await fetch(`${b.url}/v2/`, { headers: { authorization: basic(r.name, r.secret) } })).status, 200)
+    assert.match(secret(), new RegExp(`^scrypt\\$${PASSWORD_COST.logN}\\$${PASSWORD_COST.r}\\$${PASSWORD_COST.p}\\$`))
+    // the password grant checks the stored hash itself (no credentials cache in between)
+    const grant = await fetch(`${b.url}/service/token`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', username: r.name, password: r.secret, service: 'harbor-registry' }).toString(),
+    })
+    assert.equal(grant.status, 200)
   })
 })

@@ -13,7 +13,7 @@ import { buildApp } from '../../src/app.js'
 import { openDeps, type Deps } from '../../src/deps.js'
 import { loadConfig } from '../../src/config/load.js'
 import { DEVCENTER_PATH } from '../../src/http/api/openapi.js'
-import { ADMIN_PASSWORD } from '../helpers/berth.js'
+import { ADMIN_PASSWORD, TEST_PASSWORD_COST } from '../helpers/berth.js'
 
 /** The repository's root: the first directory upwards with api/openapi.yaml (tests run from a build dir). */
 function repoRoot(): string {
@@ -105,7 +105,7 @@ describe('the server and its document', () => {
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'berth-openapi-'))
     const config = loadConfig({ file: null, env: {}, overrides: { harbor_admin_password: ADMIN_PASSWORD, data_volume: dataDir, log: { level: 'silent' } } })
-    deps = await openDeps(config)
+    deps = await openDeps(config, { passwordCost: TEST_PASSWORD_COST })
     const getHandlers = new Map<string, unknown>()
     const routes: RouteOptions[] = []
     app = await buildApp(deps, { onRoute: (route) => { routes.push(route) } })

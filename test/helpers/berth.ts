@@ -11,6 +11,7 @@ import { buildApp } from '../../src/app.js'
 import { openDeps } from '../../src/deps.js'
 import { loadConfig, type ConfigInput } from '../../src/config/load.js'
 import type { Clock, Deps } from '../../src/deps.js'
+import type { ScryptCost } from '../../src/iam/passwords.js'
 
 /** The system admin's password in every test server. */
 export const ADMIN_PASSWORD = 'Harbor12345'
@@ -26,6 +27,13 @@ export type RunningBerth = {
   close(): Promise<void>
 }
 
+/**
+ * The password hashing cost of test servers. The suite creates hundreds of users and logs in
+ * thousands of times; at the production cost (PASSWORD_COST, ~5 × 2^14 scrypt) that is minutes of
+ * CPU spent on nothing the tests are about. Tests about hashing pass `passwordCost: PASSWORD_COST`.
+ */
+export const TEST_PASSWORD_COST: ScryptCost = { logN: 10, r: 8, p: 1 }
+
 /** Berth in this process: its Deps too, for the product's own hooks (flushAudit, flushPulls). */
 export type InProcessBerth = RunningBerth & { deps: Deps }
 
@@ -35,8 +43,9 @@ const MAIN = join(dirname(fileURLToPath(import.meta.url)), '../../src/main.js')
  * Berth in this process on a fresh data dir (or `dataDir`), listening on a random loopback port.
  * `clock` becomes deps.clock (see manualClock in ./clock.ts): tests advance it instead of sleeping.
  * `onRoute` sees every route as it is registered (for tests that cover every route).
+ * `passwordCost` defaults to TEST_PASSWORD_COST.
  */
-export async function startBerth(opts: { dataDir?: string; config?: ConfigInput; clock?: Clock; onRoute?: (route: RouteOptions) => void } = {}): Promise<InProcessBerth> {
+export async function startBerth(opts: { dataDir?: string; config?: ConfigInput; clock?: Clock; onRoute?: (route: RouteOptions) => void; passwordCost?: ScryptCost } = {}): Promise<InProcessBerth> {
   const owned = !opts.dataDir
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'berth-test-')))
   const config = loadConfig({
@@ -44,7 +53,7 @@ export async function startBerth(opts: { dataDir?: string; config?: ConfigInput;
     env: {},
     overrides: { harbor_admin_password: ADMIN_PASSWORD, ...opts.config, data_volume: dataDir, http: { host: '127.0.0.1', port: 0, ...opts.config?.http }, log: { level: 'silent', ...opts.config?.log } },
   })
-  const deps = await openDeps(config, { clock: opts.clock })
+  const deps = await openDeps(config, { clock: opts.clock, passwordCost: opts.passwordCost ?? TEST_PASSWORD_COST })
   const app = await buildApp(deps, opts.onRoute ? { onRoute: opts.onRoute } : {})
   await app.listen({ host: '127.0.0.1', port: 0 })
   const addr = app.server.address()
