@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import type { RouteOptions } from 'fastify'
 import { ADMIN_AUTH, startBerth, type RunningBerth } from '../helpers/berth.js'
 import { api, basic, errorCode, expectError, makeProject, makeUser, pullManifest, pushImage } from '../helpers/api-client.js'
+import { loadOpenApi } from '../../src/http/api/openapi.js'
 
 const PREFIX = '/api/v2.0'
 
@@ -122,6 +123,46 @@ describe('requests as Harbor clients send them', () => {
       assert.match(r.json.errors[0].message, /page/, path)
     }
     await expectError(api(b, '/search?q=a&q=b', { auth: ADMIN_AUTH }), 400, 'BAD_REQUEST')
+  })
+
+  test('q is URL-decoded once more, as Harbor does, on every route that takes q', async () => {
+    const id = await makeProject(b, 'qdecode')
+    assert.equal((await pushImage(b, ADMIN_AUTH, 'qdecode/app', 'v1')).status, 201)
+    assert.equal((await api(b, '/robots', { method: 'POST', auth: ADMIN_AUTH, body: { name: 'qdecode-bot', level: 'system', duration: -1, permissions: [{ kind: 'project', namespace: 'qdecode', access: [{ resource: 'repository', action: 'pull' }] }] } })).status, 201)
+    assert.equal((await api(b, '/labels', { method: 'POST', auth: ADMIN_AUTH, body: { name: 'qdecode-label', scope: 'g' } })).status, 201)
+    // a fuzzy condition that matches something on each route, sent as clients send it: encoded twice
+    const conditions: Record<string, string> = {
+      '/projects': 'name=~qdecod',
+      '/repositories': 'name=~qdecode/ap',
+      '/projects/{project_name}/repositories': 'name=~ap',
+      '/projects/{project_name}/repositories/{repository_name}/artifacts': 'tags=~v',
+      '/projects/{project_name}/repositories/{repository_name}/artifacts/{reference}/tags': 'name=~v',
+      '/robots': 'name=~qdecode-b',
+      '/labels': 'name=~qdecode-lab',
+      '/users': 'username=~admi',
+      '/audit-logs': 'operation=~creat',
+      '/projects/{project_name}/logs': 'operation=~creat',
+    }
+    const takesQ = Object.entries(loadOpenApi().doc.paths)
+      .filter(([, item]) => Object.values(item).some((op) => ((op as { parameters?: Array<{ $ref?: string }> }).parameters ?? []).some((p) => p.$ref === '#/components/parameters/query')))
+      .map(([path]) => path)
+    assert.deepEqual(takesQ.sort(), Object.keys(conditions).sort(), 'every route that takes q has a condition here')
+    for (const [route, condition] of Object.entries(conditions)) {
+      const path = route.replace('{project_name}', 'qdecode').replace('{repository_name}', 'app').replace('{reference}', 'v1')
+      const extra = route === '/labels' ? '&scope=g' : ''
+      const once = await api(b, `${path}?q=${encodeURIComponent(condition)}${extra}`, { auth: ADMIN_AUTH })
+      const twice = await api(b, `${path}?q=${encodeURIComponent(encodeURIComponent(condition))}${extra}`, { auth: ADMIN_AUTH })
+      assert.equal(once.status, 200, `${route}: ${once.text}`)
+      assert.ok(once.json.length > 0, `${route}: ${condition} matches something`)
+      assert.deepEqual(twice.json, once.json, route)
+    }
+    // the issue's example: q=name%3D%257Eapp is the fuzzy match name=~app
+    const projects = await api(b, '/projects?q=name%3D%257Eqdeco', { auth: ADMIN_AUTH })
+    assert.deepEqual(projects.json.map((p: any) => p.project_id), [id])
+    // a value that does not decode is taken as it is: an exact name with a "%" in it matches nothing
+    const raw = await api(b, '/projects?q=name%3D%25zz', { auth: ADMIN_AUTH })
+    assert.equal(raw.status, 200, raw.text)
+    assert.deepEqual(raw.json, [])
   })
 
   test('boolean query parameters read as go-openapi reads them', async () => {

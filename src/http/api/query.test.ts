@@ -35,7 +35,8 @@ describe('parseQuery', () => {
     // times: Harbor's layout (UTC), the swagger's, and ISO with a zone
     ['creation_time=2020-04-09T02:36:00', { creation_time: { kind: 'exact', value: t('2020-04-09T02:36:00Z') } }],
     ['creation_time=2020-04-09 02:36:00', { creation_time: { kind: 'exact', value: t('2020-04-09T02:36:00Z') } }],
-    ['creation_time=2020-04-09T02:36:00.5+02:00', { creation_time: { kind: 'exact', value: t('2020-04-09T00:36:00.500Z') } }],
+    // "+" would be a space once q is decoded again (as in Harbor): a zone's plus is sent as %2B
+    ['creation_time=2020-04-09T02:36:00.5%2B02:00', { creation_time: { kind: 'exact', value: t('2020-04-09T00:36:00.500Z') } }],
     [
       'creation_time=[2020-04-09T02:36:00~2021-01-01T00:00:00Z]',
       { creation_time: { kind: 'range', min: t('2020-04-09T02:36:00Z'), max: t('2021-01-01T00:00:00Z') } },
@@ -63,6 +64,19 @@ describe('parseQuery', () => {
     ['size=-0', { size: { kind: 'exact', value: 0 } }],
     [`size=${Number.MAX_SAFE_INTEGER}`, { size: { kind: 'exact', value: Number.MAX_SAFE_INTEGER } }],
     ['size=[ 7 ~ 8 ]', { size: { kind: 'range', min: 7, max: 8 } }],
+    // q is URL-decoded once more after the query string, as Harbor's parseKeywords does
+    ['name=%7Eapp', { name: { kind: 'fuzzy', value: 'app' } }],
+    ['name%3D%7Eapp', { name: { kind: 'fuzzy', value: 'app' } }],
+    ['name=a+b', { name: { kind: 'exact', value: 'a b' } }],
+    ['name=caf%C3%A9', { name: { kind: 'exact', value: 'café' } }],
+    ['name=%7Ba%20b%7D,size=%5B1~2%5D', { name: { kind: 'or', values: ['a', 'b'] }, size: { kind: 'range', min: 1, max: 2 } }],
+    ['name=%2525', { name: { kind: 'exact', value: '%25' } }],
+    ['name=%FF', { name: { kind: 'exact', value: '\ufffd' } }],
+    // a value that does not decode is used as it is (Harbor logs it and goes on)
+    ['name=100%', { name: { kind: 'exact', value: '100%' } }],
+    ['name=%zz+a', { name: { kind: 'exact', value: '%zz+a' } }],
+    ['name=%7', { name: { kind: 'exact', value: '%7' } }],
+    ['name=~\ud800%', { name: { kind: 'fuzzy', value: '\ud800%' } }],
   ]
   for (const [q, expected] of good) {
     test(`${JSON.stringify(q)}`, () => {
@@ -123,6 +137,10 @@ describe('parseQuery', () => {
     ['creation_time=2020-04-09T12:00:60', 'no such second'],
     ['creation_time=2020-13-01T00:00:00', 'no such month'],
     ['creation_time=2020-04-09T12:00:00+24:00', 'no such zone'],
+    ['creation_time=2020-04-09T02:36:00+02:00', '"+" is a space once decoded'],
+    ['name=a%2Cb', 'a comma decoded separates items, as in Harbor'],
+    ['name%3D', 'empty value once decoded'],
+    ['%3D', 'empty key and value once decoded'],
     ['creation_time=1586399760', 'epoch seconds'],
     [`name=${'x'.repeat(MAX_QUERY_LENGTH - 4)}`, 'longer than 1024'],
   ]
@@ -333,7 +351,8 @@ describe('parseQuery and parseSort, fuzzed', () => {
         const entries = Object.entries(query) as Array<[keyof Fields, Condition]>
         // any order of items
         const rotated = entries.slice(seed % (entries.length || 1)).concat(entries.slice(0, seed % (entries.length || 1)))
-        const q = rotated.map(([k, c]) => write(k, c, { space, pad })).join(',')
+        // q is URL-decoded once more (Harbor's parseKeywords): a literal "%" or "+" travels escaped
+        const q = rotated.map(([k, c]) => write(k, c, { space, pad })).join(',').replace(/[%+]/g, (c) => (c === '%' ? '%25' : '%2B'))
         fc.pre(q.length <= MAX_QUERY_LENGTH)
         assert.deepEqual(parseQuery(q, FIELDS), query)
       }),

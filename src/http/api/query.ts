@@ -1,5 +1,8 @@
 // Harbor's list filters: `q` and `sort` on /api/v2.0 list endpoints (swagger parameters `query`
-// and `sort`; Harbor src/lib/q/builder.go). Pure: the caller has already URL-decoded both.
+// and `sort`; Harbor src/lib/q/builder.go). Pure: the caller passes both as the query string
+// parser decoded them; `q` is then URL-decoded once more, as Harbor's parseKeywords does
+// (url.QueryUnescape: "%XX" and "+"; a value that does not decode is used as it is). Clients rely
+// on it: `q=name%3D%257Eapp` reaches Harbor as `name=%7Eapp` and means `name=~app`.
 //
 //   q=k1=v1,k2=~v2,k3=[min~max],k4={v1 v2},k5=(v1 v2)
 //      exact   fuzzy   range         or-list    and-list
@@ -58,9 +61,11 @@ export const MAX_QUERY_LENGTH = 1024
  * Parses Harbor's `q` against the fields a list endpoint can filter on.
  * Returns `{}` for an absent or empty `q`; throws QueryError on anything else it cannot read.
  */
-export function parseQuery<const F extends Fields>(q: string | undefined, fields: F): Query<F> {
-  if (q === undefined || q === '') return {} as Query<F>
-  if (q.length > MAX_QUERY_LENGTH) throw fail(`q is longer than ${MAX_QUERY_LENGTH} characters`)
+export function parseQuery<const F extends Fields>(raw: string | undefined, fields: F): Query<F> {
+  if (raw === undefined || raw === '') return {} as Query<F>
+  if (raw.length > MAX_QUERY_LENGTH) throw fail(`q is longer than ${MAX_QUERY_LENGTH} characters`)
+  const q = queryUnescape(raw) ?? raw
+  if (q === '') return {} as Query<F>
   const entries: Array<[string, Condition]> = []
   const seen = new Set<string>()
   for (const item of q.split(',')) {
@@ -99,6 +104,42 @@ export function parseSort<const K extends string>(sort: string | undefined, fiel
     keys.push({ field: field as K, desc })
   }
   return keys
+}
+
+/**
+ * Go's url.QueryUnescape: "+" is a space and "%XX" the byte XX, the bytes read as UTF-8 (a sequence
+ * that is not UTF-8 becomes U+FFFD). Undefined when a "%" is not followed by two hex digits.
+ */
+export function queryUnescape(s: string): string | undefined {
+  if (!s.includes('%') && !s.includes('+')) return s
+  let out = ''
+  let bytes: number[] = []
+  const flush = () => {
+    if (bytes.length > 0) out += Buffer.from(bytes).toString('utf8')
+    bytes = []
+  }
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!
+    if (c === '%') {
+      const hi = hexValue(s.charCodeAt(i + 1))
+      const lo = hexValue(s.charCodeAt(i + 2))
+      if (hi < 0 || lo < 0) return undefined
+      bytes.push(hi * 16 + lo)
+      i += 2
+    } else {
+      flush()
+      out += c === '+' ? ' ' : c
+    }
+  }
+  flush()
+  return out
+}
+
+function hexValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30
+  if (c >= 0x41 && c <= 0x46) return c - 0x37
+  if (c >= 0x61 && c <= 0x66) return c - 0x57
+  return -1
 }
 
 function fail(message: string): QueryError {
