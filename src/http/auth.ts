@@ -7,8 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { parse as parseCookie } from 'cookie'
 import type { Deps } from '../deps.js'
 import { ANONYMOUS, type Principal } from '../iam/principal.js'
-import { authenticatePassword, type LoginFailure } from '../iam/authenticate.js'
-import { currentWait, type Throttled } from '../iam/login-throttle.js'
+import { authenticatePassword, throttledLogin, type LoginFailure } from '../iam/authenticate.js'
+import type { Throttled } from '../iam/login-throttle.js'
 import { AppError } from '../errors.js'
 import { CSRF_HEADER, resolveSession, SESSION_COOKIE } from '../iam/sessions.js'
 import { verifyToken } from '../token/service.js'
@@ -59,12 +59,8 @@ async function authenticateRequest(deps: Deps, request: FastifyRequest): Promise
   if (header && (header.startsWith('Basic ') || header.startsWith('Bearer '))) {
     const creds = header.startsWith('Basic ') ? parseBasic(header) : null
     // an address that must wait gets no answer to its guesses, not even from the cache below
-    const wait = creds ? await currentWait(deps, creds.username, request.ip) : null
-    if (wait) {
-      request.authFailure = 'throttled'
-      request.throttled = wait
-      return
-    }
+    const waiting = creds ? await throttledLogin(deps, creds.username, request.ip) : null
+    if (waiting) return refuse(request, waiting)
     const key = hash('sha256', header, 'base64')
     const now = Date.now()
     const hit = deps.authCache.credentials.get(key)
@@ -75,11 +71,7 @@ async function authenticateRequest(deps: Deps, request: FastifyRequest): Promise
     const epoch = deps.authCache.epoch
     if (header.startsWith('Basic ')) {
       const result = creds ? await authenticatePassword(deps, creds.username, creds.password, request.ip) : { error: 'invalid' as const }
-      if ('error' in result) {
-        request.authFailure = result.error
-        if (result.error === 'throttled') request.throttled = { retryAfter: result.retryAfter, scope: result.scope }
-        return
-      }
+      if ('error' in result) return refuse(request, result)
       request.principal = result.principal
       if (epoch === deps.authCache.epoch) deps.authCache.credentials.set(key, { principal: result.principal, until: now + AUTH_CACHE_MS })
       return
@@ -109,6 +101,11 @@ async function authenticateRequest(deps: Deps, request: FastifyRequest): Promise
       request.principal = session.principal
     }
   }
+}
+
+function refuse(request: FastifyRequest, failure: LoginFailure): void {
+  request.authFailure = failure.error
+  if (failure.error === 'throttled') request.throttled = { retryAfter: failure.retryAfter, scope: failure.scope }
 }
 
 function sameToken(given: string | string[] | undefined, expected: string): boolean {

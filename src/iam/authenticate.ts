@@ -7,7 +7,7 @@ import { findRobotByName, listRobotPermissions, replaceRobotSecretHash } from '.
 import { recordAuditSoon } from '../audit/log.js'
 import { hashPassword, needsRehash, verifyOrSpend } from './passwords.js'
 import type { Principal } from './principal.js'
-import { attemptFailed, attemptSucceeded, chargeAttempt, type Throttled } from './login-throttle.js'
+import { attemptFailed, attemptSucceeded, chargeAttempt, currentWait, type Throttled } from './login-throttle.js'
 
 export const ROBOT_PREFIX = 'robot$'
 
@@ -17,11 +17,7 @@ export type LoginResult = { principal: Principal } | LoginFailure
 /** Checks a username (or robot name) and password from `clientIp`; audits failures, throttles repeated ones. */
 export async function authenticatePassword(deps: Deps, username: string, password: string, clientIp: string): Promise<LoginResult> {
   const attempt = await chargeAttempt(deps, username, clientIp)
-  if ('retryAfter' in attempt) {
-    // refused before the password is checked: logged each time, audited when the wait starts (below)
-    deps.log.info({ username, clientIp, retryAfter: attempt.retryAfter, scope: attempt.scope }, 'login throttled')
-    return { error: 'throttled', ...attempt }
-  }
+  if ('retryAfter' in attempt) return refused(deps, username, clientIp, attempt)
 
   const principal = username.startsWith(ROBOT_PREFIX)
     ? await authenticateRobot(deps, username.slice(ROBOT_PREFIX.length), password)
@@ -38,6 +34,22 @@ export async function authenticatePassword(deps: Deps, username: string, passwor
     recordAuditSoon(deps, { operation: 'login_throttled', resourceType: 'user', resource: username, username, clientIp })
   }
   return { error: 'invalid' }
+}
+
+/**
+ * The refusal when `clientIp` must still wait before trying `username`, else null: for whatever
+ * would accept a password without checking it again (the credentials cache), which must not
+ * answer the guesses of a waiting address either.
+ */
+export async function throttledLogin(deps: Deps, username: string, clientIp: string): Promise<LoginFailure | null> {
+  const wait = await currentWait(deps, username, clientIp)
+  return wait ? refused(deps, username, clientIp, wait) : null
+}
+
+/** Refused before the password is checked: logged each time, audited when the wait starts (above). */
+function refused(deps: Deps, username: string, clientIp: string, wait: Throttled): LoginFailure {
+  deps.log.info({ username, clientIp, retryAfter: wait.retryAfter, scope: wait.scope }, 'login throttled')
+  return { error: 'throttled', ...wait }
 }
 
 // Unknown names, users without a password, disabled and expired robots all pay for one password
