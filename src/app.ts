@@ -8,6 +8,7 @@ import { tokenPlugin } from './http/token.js'
 import { apiPlugin } from './http/api/plugin.js'
 import { portalPlugin } from './http/portal.js'
 import { devcenterPlugin } from './http/api/openapi.js'
+import { guardConnections, trustedPeers } from './http/connections.js'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/
 /** The Harbor API, the token service and the portal's /c: answers about one caller, never cached. */
@@ -22,13 +23,18 @@ declare module 'fastify' {
 
 /** `onRoute` sees every route as it is registered (tests compare them with api/openapi.yaml). */
 export async function buildApp(deps: Deps, opts: { onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
+  const idleMs = deps.config.http.idle_timeout * 1000
+  const headersMs = deps.config.http.headers_timeout * 1000
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     // one access-log line per request (below) instead of fastify's two
     logController: new LogController({ disableRequestLogging: true }),
     keepAliveTimeout: deps.config.http.keep_alive_timeout * 1000,
-    // Uploads of many GiB may take long; only idle connections are cut.
+    // Uploads of many GiB may take long: no limit on a whole request, only on silence (see
+    // src/http/connections.ts, which decides when this inactivity timer fires)
     requestTimeout: 0,
+    connectionTimeout: idleMs,
+    http: { requestTimeout: 0, headersTimeout: headersMs, connectionsCheckingInterval: Math.max(50, Math.min(1000, headersMs / 4)) },
     genReqId: (req) => {
       const given = req.headers['x-request-id']
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
@@ -37,6 +43,14 @@ export async function buildApp(deps: Deps, opts: { onRoute?: (route: RouteOption
     // request.ip, .protocol and .host believe X-Forwarded-* only from these peers; by default from
     // nobody, so that a client cannot choose the address audit rows and login throttling see
     trustProxy: deps.config.http.trusted_proxies.length ? deps.config.http.trusted_proxies : false,
+  })
+
+  guardConnections(app.server, {
+    idleMs,
+    maxPerClient: deps.config.http.max_connections_per_client,
+    trusted: trustedPeers(deps.config.http.trusted_proxies),
+    log: deps.log,
+    onRefused: () => deps.metrics.connectionsRefused.inc(),
   })
 
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute)

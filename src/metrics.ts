@@ -8,6 +8,7 @@ export type Metrics = {
   blobBytesReceived: Counter
   blobBytesSent: Counter
   passwordHashes: Counter<'cost'>
+  connectionsRefused: Counter
 }
 
 export function createMetrics(opts: { processMetrics: boolean }): Metrics {
@@ -32,5 +33,6 @@ export function createMetrics(opts: { processMetrics: boolean }): Metrics {
         for (const [cost, n] of scryptRuns()) this.inc({ cost }, n)
       },
     }),
+    connectionsRefused: new Counter({ name: 'berth_connections_refused_total', help: 'Connections closed at once: their client address held http.max_connections_per_client already', registers: [registry] }),
   }
 }

@@ -40,7 +40,7 @@ describe('loadConfig defaults', () => {
     const c = loadConfig({ file: null, env: {} })
     assert.equal(c.data_volume, resolve('data'))
     assert.equal(c.external_url, undefined)
-    assert.deepEqual(c.http, { host: '0.0.0.0', port: 5000, keep_alive_timeout: 65, trusted_proxies: [] })
+    assert.deepEqual(c.http, { host: '0.0.0.0', port: 5000, keep_alive_timeout: 65, headers_timeout: 30, idle_timeout: 60, max_connections_per_client: 128, trusted_proxies: [] })
     assert.deepEqual(c.log, { level: 'info', access_log: true })
     assert.equal(c.database.type, 'sqlite')
     assert.equal(c.database.sqlite.path, join(resolve('data'), 'berth.db'))
@@ -81,7 +81,7 @@ registry:
 
   test('the file over defaults, keeping defaults beside it', () => {
     const c = loadConfig({ file: file(), env: {} })
-    assert.deepEqual(c.http, { host: '10.0.0.1', port: 6000, keep_alive_timeout: 30, trusted_proxies: [] })
+    assert.deepEqual(c.http, { host: '10.0.0.1', port: 6000, keep_alive_timeout: 30, headers_timeout: 30, idle_timeout: 60, max_connections_per_client: 128, trusted_proxies: [] })
     assert.equal(c.log.level, 'debug')
     assert.equal(c.log.access_log, true)
     assert.deepEqual(c.registry.upload_purging, { enabled: true, age_seconds: 60, interval_seconds: 3600 })

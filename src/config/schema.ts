@@ -65,6 +65,15 @@ export const configSchema = z.strictObject({
     port: z.number().int().min(0).max(65535).default(5000),
     /** Seconds a keep-alive connection may stay idle. */
     keep_alive_timeout: z.number().int().min(1).default(65),
+    /** Seconds to receive a request's headers (then 408 and close). */
+    headers_timeout: z.number().positive().default(30),
+    /**
+     * Seconds a request may go without a byte while the client owes one (its body, or reading the
+     * answer). Never a limit on a whole request: a slow upload that keeps moving is never cut.
+     */
+    idle_timeout: z.number().positive().default(60),
+    /** Connections one client address may hold at once (0: no limit); trusted proxies are not counted. */
+    max_connections_per_client: z.number().int().min(0).default(128),
     /**
      * Peers whose X-Forwarded-For/-Proto/-Host are believed (fastify's trustProxy): the client's
      * address, scheme and host then come from them. Nobody by default: the connection itself.
