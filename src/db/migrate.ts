@@ -5,11 +5,13 @@ import { Migrator, type Migration } from 'kysely'
 import * as registry from './migrations/20261127000100-registry.js'
 import * as identity from './migrations/20261127000200-identity.js'
 import * as robotCreatorType from './migrations/20261127120000-robot-creator-type.js'
+import * as credentialBinding from './migrations/20261204000100-credential-binding.js'
 
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '20261127000100-registry': registry,
   '20261127000200-identity': identity,
   '20261127120000-robot-creator-type': robotCreatorType,
+  '20261204000100-credential-binding': credentialBinding,
 }
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {

@@ -28,6 +28,8 @@ export async function updateProjectRow(db: Db, id: number, change: { public?: bo
  * project robots and project labels (no foreign key) here.
  */
 export async function deleteProjectRow(db: Db, id: number): Promise<void> {
+  // every robot permission on the project goes with it (system robots' too), as in Harbor
+  await db.deleteFrom('robot_permission').where('kind', '=', 'project').where('project_id', '=', id).execute()
   await db.deleteFrom('robot').where('level', '=', 'project').where('project_id', '=', id).execute()
   await db.deleteFrom('label').where('scope', '=', 'p').where('project_id', '=', id).execute()
   await db.deleteFrom('project').where('project_id', '=', id).execute()
@@ -73,7 +75,7 @@ export type ProjectVisibility =
   | { kind: 'all' }
   | { kind: 'public' }
   | { kind: 'member'; userId: number; withPublic: boolean }
-  | { kind: 'names'; names: string[]; withPublic: boolean }
+  | { kind: 'ids'; ids: number[]; withPublic: boolean }
 
 export type StringFilter = { kind: 'exact'; value: string } | { kind: 'fuzzy'; value: string } | { kind: 'or'; values: string[] }
 export type NumberFilter = { kind: 'exact'; value: number } | { kind: 'or'; values: number[] } | { kind: 'range'; min?: number; max?: number }
@@ -106,9 +108,10 @@ function filteredProjects(db: Db, f: ProjectFilter) {
         .where('project_member.entity_type', '=', 'u').where('project_member.entity_id', '=', v.userId))
       return v.withPublic ? eb.or([eb('project.public', '=', 1), member]) : member
     })
-  } else if (v.kind === 'names') {
+  } else if (v.kind === 'ids') {
     q = q.where((eb) => {
-      const named = v.names.length > 0 ? eb('project.name', 'in', v.names) : eb.val(false)
+      // better-sqlite3 binds no booleans: an always-false condition is written out
+      const named = v.ids.length > 0 ? eb('project.project_id', 'in', v.ids) : sql<boolean>`1 = 0`
       return v.withPublic ? eb.or([eb('project.public', '=', 1), named]) : named
     })
   }

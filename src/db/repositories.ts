@@ -75,8 +75,3 @@ export async function listVisibleProjectIds(db: Db, userId: number | null): Prom
   }
   return (await q.execute()).map((r) => r.project_id)
 }
-
-export async function listProjectIdsByNames(db: Db, names: string[]): Promise<number[]> {
-  if (names.length === 0) return []
-  return (await db.selectFrom('project').select('project_id').where('name', 'in', names).execute()).map((r) => r.project_id)
-}

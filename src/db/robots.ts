@@ -1,5 +1,6 @@
 import type { Db, RobotRow } from './schema.js'
 import type { RobotPermission } from '../iam/principal.js'
+import { sql } from 'kysely'
 import { conditionSql, type Condition } from './conditions.js'
 
 export function findRobotByName(db: Db, name: string): Promise<RobotRow | undefined> {
@@ -10,15 +11,17 @@ export function findRobotById(db: Db, id: number): Promise<RobotRow | undefined>
   return db.selectFrom('robot').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+const PERMISSION_COLUMNS = ['kind', 'namespace', 'project_id as projectId', 'resource', 'action'] as const
+
 export async function listRobotPermissions(db: Db, robotId: number): Promise<RobotPermission[]> {
-  return db.selectFrom('robot_permission').select(['kind', 'namespace', 'resource', 'action']).where('robot_id', '=', robotId).execute()
+  return db.selectFrom('robot_permission').select(PERMISSION_COLUMNS).where('robot_id', '=', robotId).execute()
 }
 
 /** Permissions of several robots at once, by robot id. */
 export async function listPermissionsOfRobots(db: Db, robotIds: number[]): Promise<Map<number, RobotPermission[]>> {
   const out = new Map<number, RobotPermission[]>(robotIds.map((id) => [id, []]))
   if (robotIds.length === 0) return out
-  const rows = await db.selectFrom('robot_permission').select(['robot_id', 'kind', 'namespace', 'resource', 'action'])
+  const rows = await db.selectFrom('robot_permission').select(['robot_id', ...PERMISSION_COLUMNS])
     .where('robot_id', 'in', robotIds).execute()
   for (const { robot_id, ...perm } of rows) out.get(robot_id)?.push(perm)
   return out
@@ -41,11 +44,13 @@ export async function insertRobot(db: Db, r: NewRobot): Promise<number> {
 export async function replaceRobotPermissions(db: Db, robotId: number, perms: RobotPermission[]): Promise<void> {
   await db.deleteFrom('robot_permission').where('robot_id', '=', robotId).execute()
   if (perms.length === 0) return
-  await db.insertInto('robot_permission').values(perms.map((p) => ({ robot_id: robotId, ...p })))
+  await db.insertInto('robot_permission')
+    .values(perms.map((p) => ({ robot_id: robotId, kind: p.kind, namespace: p.namespace, project_id: p.projectId, resource: p.resource, action: p.action })))
     .onConflict((oc) => oc.doNothing()).execute()
 }
 
-export type RobotPatch = Partial<{ description: string; secret: string; duration: number; expiresAt: number; disabled: boolean }>
+/** `revoke` bumps the credential version: tokens issued to the robot before the change stop working. */
+export type RobotPatch = Partial<{ description: string; secret: string; duration: number; expiresAt: number; disabled: boolean; revoke: boolean }>
 
 export async function updateRobotRow(db: Db, id: number, patch: RobotPatch, now: string): Promise<void> {
   await db.updateTable('robot').set({
@@ -54,6 +59,7 @@ export async function updateRobotRow(db: Db, id: number, patch: RobotPatch, now:
     ...(patch.duration !== undefined ? { duration: patch.duration } : {}),
     ...(patch.expiresAt !== undefined ? { expires_at: patch.expiresAt } : {}),
     ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
+    ...(patch.revoke ? { credential_version: sql<number>`credential_version + 1` } : {}),
     update_time: now,
   }).where('id', '=', id).execute()
 }

@@ -96,6 +96,8 @@ export interface UserTable {
   comment: Generated<string>
   password: string
   sysadmin_flag: Generated<number>
+  /** Bumped whenever the user's credentials or powers change; sessions and tokens carry it. */
+  credential_version: Generated<number>
   creation_time: string
   update_time: string
 }
@@ -105,6 +107,8 @@ export interface SessionTable {
   id_hash: string
   user_id: number
   csrf_token: string
+  /** The user's credential_version when the session opened; a mismatch ends the session. */
+  credential_version: Generated<number>
   expires_at: string
   creation_time: string
 }
@@ -141,6 +145,8 @@ export interface RobotTable {
   creator_ref: Generated<number>
   /** 'local' (a user) or 'robot' */
   creator_type: Generated<string>
+  /** Bumped on secret refresh, disabling and permission changes; registry tokens carry it. */
+  credential_version: Generated<number>
   creation_time: string
   update_time: string
 }
@@ -148,7 +154,10 @@ export interface RobotTable {
 export interface RobotPermissionTable {
   robot_id: number
   kind: 'project' | 'system'
+  /** The project's name as given (shown back); `project_id` is what authorization compares. */
   namespace: string
+  /** The project of a 'project' permission; 0 for '*' (every project) and system permissions. */
+  project_id: Generated<number>
   resource: string
   action: string
 }

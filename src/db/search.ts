@@ -3,15 +3,14 @@ import { sql, type ExpressionBuilder } from 'kysely'
 import type { Database, Db } from './schema.js'
 import { containsPattern } from './conditions.js'
 
-/** What a caller may see: every project, or public ones plus these ids and names. */
-export type ProjectScope = { all: true } | { all: false; ids: number[]; names: string[] }
+/** What a caller may see: every project, or public ones plus these. */
+export type ProjectScope = { all: true } | { all: false; ids: number[] }
 
-/** Public projects, or one of the scope's ids or names. */
-function withinScope(eb: ExpressionBuilder<Database, 'project'>, scope: { ids: number[]; names: string[] }) {
+/** Public projects, or one of the scope's. */
+function withinScope(eb: ExpressionBuilder<Database, 'project'>, scope: { ids: number[] }) {
   return eb.or([
     eb('project.public', '=', 1),
     ...(scope.ids.length ? [eb('project.project_id', 'in', scope.ids)] : []),
-    ...(scope.names.length ? [eb('project.name', 'in', scope.names)] : []),
   ])
 }
 
@@ -49,15 +48,14 @@ export async function searchRepositories(db: Db, scope: ProjectScope, text: stri
   return rows.map((r) => ({ ...r, pull_count: Number(r.pull_count), artifact_count: Number(r.artifact_count ?? 0) }))
 }
 
-/** Projects and repositories, counted by the projects' public flag, within `scope` ('private' only within its ids and names). */
+/** Projects and repositories, counted by the projects' public flag, within `scope` ('private' only within its ids). */
 export async function countProjectsAndRepositories(db: Db, scope: ProjectScope): Promise<{ publicProjects: number; privateProjects: number; publicRepos: number; privateRepos: number }> {
   let pq = db.selectFrom('project').select(['project.public', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('project.public')
   let rq = db.selectFrom('repository').innerJoin('project', 'project.project_id', 'repository.project_id')
     .select(['project.public', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('project.public')
   if (!scope.all) {
-    const { ids, names } = scope
-    pq = pq.where((eb) => eb.or([eb('project.public', '=', 1), ...(ids.length ? [eb('project.project_id', 'in', ids)] : []), ...(names.length ? [eb('project.name', 'in', names)] : [])]))
-    rq = rq.where((eb) => eb.or([eb('project.public', '=', 1), ...(ids.length ? [eb('project.project_id', 'in', ids)] : []), ...(names.length ? [eb('project.name', 'in', names)] : [])]))
+    pq = pq.where((eb) => withinScope(eb, scope))
+    rq = rq.where((eb) => withinScope(eb, scope))
   }
   const [projects, repos] = await Promise.all([pq.execute(), rq.execute()])
   const pick = (rows: Array<{ public: number; n: number }>, pub: number) => Number(rows.find((r) => r.public === pub)?.n ?? 0)

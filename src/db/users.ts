@@ -87,6 +87,15 @@ export async function updateUserSysadmin(db: Db, id: number, sysadmin: boolean, 
   await db.updateTable('harbor_user').set({ sysadmin_flag: sysadmin ? 1 : 0, update_time: now }).where('user_id', '=', id).execute()
 }
 
+/**
+ * Ends every credential derived from the user's (sessions, refresh and registry tokens carry the
+ * version). Explicit rather than part of updateUserPassword: re-hashing the same password is no change.
+ */
+export async function revokeUserCredentials(db: Db, id: number): Promise<void> {
+  await db.updateTable('harbor_user').set({ credential_version: sql<number>`credential_version + 1` }).where('user_id', '=', id).execute()
+  await db.deleteFrom('session').where('user_id', '=', id).execute()
+}
+
 /** Removes the user with their project memberships and portal sessions. */
 export async function deleteUser(db: Db, id: number): Promise<void> {
   await db.deleteFrom('project_member').where('entity_type', '=', 'u').where('entity_id', '=', id).execute()

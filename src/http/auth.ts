@@ -81,7 +81,7 @@ async function authenticateRequest(deps: Deps, request: FastifyRequest): Promise
       request.authFailure = 'invalid_token'
       return
     }
-    request.principal = { kind: 'token', subject: claims.subject, access: claims.access }
+    request.principal = { kind: 'token', subject: claims.subject, access: claims.access, projects: claims.projects }
     deps.authCache.credentials.set(key, { principal: request.principal, until: Math.min(claims.exp * 1000, now + AUTH_CACHE_MS) })
     return
   }

@@ -1,13 +1,13 @@
 // /c/login and /c/log_out, as Harbor's portal uses them (form-encoded principal and password;
 // Harbor src/core/controllers/base.go). A login opens a session: an HttpOnly cookie and a CSRF
 // token the portal echoes in X-Harbor-CSRF-Token on every state-changing API call.
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { parse as parseCookie, serialize } from 'cookie'
 import type { Deps } from '../deps.js'
 import { AppError } from '../errors.js'
 import { recordAuditSoon } from '../audit/log.js'
 import { authenticatePassword } from '../iam/authenticate.js'
-import { createSession, endSession, SESSION_COOKIE } from '../iam/sessions.js'
+import { createCurrentSession, createSession, endSession, SESSION_COOKIE } from '../iam/sessions.js'
 import { sendHarborError } from './harbor-errors.js'
 import { isHttps } from './origin.js'
 import { refusedLogin } from './auth.js'
@@ -30,6 +30,14 @@ const cookieOptions = (deps: Deps, request: FastifyRequest) => ({
   httpOnly: true, sameSite: 'lax' as const, path: '/', secure: isHttps(deps, request),
 })
 
+/** Replaces the caller's session cookie (and CSRF token) with a new session of the user. */
+export async function renewSession(deps: Deps, request: FastifyRequest, reply: FastifyReply, userId: number): Promise<void> {
+  const session = await createCurrentSession(deps, userId)
+  if (!session) return
+  reply.header('set-cookie', serialize(SESSION_COOKIE, session.cookie, { ...cookieOptions(deps, request), maxAge: session.maxAge }))
+    .header('x-harbor-csrf-token', session.csrf)
+}
+
 export async function portalPlugin(app: FastifyInstance, opts: { deps: Deps }) {
   const { deps } = opts
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT }, (_request, body, done) => {
@@ -49,7 +57,7 @@ export async function portalPlugin(app: FastifyInstance, opts: { deps: Deps }) {
     const user = result.principal
     // portal sessions are for people; robots use their secret on every call
     if (user.kind !== 'user') throw new AppError('UNAUTHORIZED', undefined, 'invalid credentials')
-    const session = await createSession(deps, user.id)
+    const session = await createSession(deps, user)
     recordAuditSoon(deps, { operation: 'login', resourceType: 'user', resource: user.username, username: user.username, clientIp: request.ip })
     return reply.code(200)
       .header('set-cookie', serialize(SESSION_COOKIE, session.cookie, { ...cookieOptions(deps, request), maxAge: session.maxAge }))

@@ -6,7 +6,8 @@ import type { Deps } from '../deps.js'
 import { AppError } from '../errors.js'
 import { issueToken, parseScope } from '../token/service.js'
 import { authenticatePassword } from '../iam/authenticate.js'
-import { findUserByName } from '../db/users.js'
+import { findUserById } from '../db/users.js'
+import { credentialOf, type CredentialRef } from '../iam/credentials.js'
 import type { Principal, TokenAccess } from '../iam/principal.js'
 import { sendHarborError } from './harbor-errors.js'
 import { refusedCredentials, refusedLogin } from './auth.js'
@@ -28,7 +29,7 @@ export async function tokenPlugin(app: FastifyInstance, opts: { deps: Deps }) {
     const scopes = scopesOf(q.scope)
     const issued = await issueToken(deps, principal, scopes)
     const body: Record<string, unknown> = { token: issued.token, access_token: issued.token, expires_in: issued.expiresIn, issued_at: issued.issuedAt }
-    if (q.offline_token === 'true' && principal.kind === 'user') body.refresh_token = await refreshTokenFor(deps, principal.username)
+    if (q.offline_token === 'true' && principal.kind === 'user') body.refresh_token = await refreshTokenFor(deps, principal)
     return send(reply, body)
   })
 
@@ -43,16 +44,15 @@ export async function tokenPlugin(app: FastifyInstance, opts: { deps: Deps }) {
       if ('error' in result) throw refusedLogin(reply, result)
       principal = result.principal
     } else if (f.grant_type === 'refresh_token') {
-      const username = f.refresh_token ? await usernameFromRefresh(deps, f.refresh_token) : null
-      const user = username ? await findUserByName(deps.db, username) : undefined
+      const user = f.refresh_token ? await userFromRefresh(deps, f.refresh_token) : null
       if (!user) throw new AppError('UNAUTHORIZED', undefined, 'invalid refresh token')
-      principal = { kind: 'user', id: user.user_id, username: user.username, sysadmin: user.sysadmin_flag === 1, via: 'basic' }
+      principal = user
     } else {
       throw new AppError('BAD_REQUEST', undefined, 'grant_type must be password or refresh_token')
     }
     const issued = await issueToken(deps, principal, scopes)
     const body: Record<string, unknown> = { access_token: issued.token, token: issued.token, expires_in: issued.expiresIn, issued_at: issued.issuedAt, scope: f.scope ?? '' }
-    if (f.access_type === 'offline' && principal.kind === 'user') body.refresh_token = await refreshTokenFor(deps, principal.username)
+    if (f.access_type === 'offline' && principal.kind === 'user') body.refresh_token = await refreshTokenFor(deps, principal)
     return send(reply, body)
   })
 }
@@ -73,22 +73,33 @@ function scopesOf(raw: string | string[] | undefined): TokenAccess[] {
   return scopes
 }
 
-async function refreshTokenFor(deps: Deps, username: string): Promise<string> {
+/** A refresh token names the user by id and credential version: it dies with a password change. */
+async function refreshTokenFor(deps: Deps, user: Extract<Principal, { kind: 'user' }>): Promise<string> {
   const now = Math.floor(deps.clock.now().getTime() / 1000)
-  return new SignJWT({ typ: 'refresh' })
+  return new SignJWT({ typ: 'refresh', cred: credentialOf(user) })
     .setProtectedHeader({ alg: deps.signingKey.alg, kid: deps.signingKey.kid })
     .setIssuer(deps.config.token.issuer).setAudience(`${deps.config.token.service}/refresh`)
-    .setSubject(username).setIssuedAt(now).setExpirationTime(now + REFRESH_TTL_SECONDS)
+    .setSubject(user.username).setIssuedAt(now).setExpirationTime(now + REFRESH_TTL_SECONDS)
     .sign(deps.signingKey.privateKey)
 }
 
-async function usernameFromRefresh(deps: Deps, token: string): Promise<string | null> {
+/** The user a refresh token was issued to, if it is ours, unexpired, and their credentials unchanged since. */
+async function userFromRefresh(deps: Deps, token: string): Promise<Principal | null> {
+  let subject: string
+  let cred: CredentialRef
   try {
     const { payload } = await jwtVerify(token, deps.signingKey.publicKey, {
       issuer: deps.config.token.issuer, audience: `${deps.config.token.service}/refresh`, algorithms: [deps.signingKey.alg], currentDate: deps.clock.now(),
     })
-    return payload.typ === 'refresh' && typeof payload.sub === 'string' ? payload.sub : null
+    const c = payload.cred as CredentialRef | undefined
+    if (payload.typ !== 'refresh' || typeof payload.sub !== 'string' || c?.k !== 'u' || !Number.isSafeInteger(c.id) || !Number.isSafeInteger(c.v)) return null
+    subject = payload.sub
+    cred = c
   } catch {
     return null
   }
+  // one read: the user checked is the user the new token is issued to
+  const user = await findUserById(deps.db, cred.id)
+  if (!user || user.username !== subject || user.credential_version !== cred.v) return null
+  return { kind: 'user', id: user.user_id, username: user.username, sysadmin: user.sysadmin_flag === 1, credentialVersion: user.credential_version, via: 'basic' }
 }

@@ -60,7 +60,7 @@ async function authenticateUser(deps: Deps, username: string, password: string):
   if (needsRehash(user.password!, deps.passwordCost)) {
     await rehash(deps, 'user', user.username, () => hashPassword(password, deps.passwordCost).then((h) => replaceUserPasswordHash(deps.db, user.user_id, user.password!, h)))
   }
-  return { kind: 'user', id: user.user_id, username: user.username, sysadmin: user.sysadmin_flag === 1, via: 'basic' }
+  return { kind: 'user', id: user.user_id, username: user.username, sysadmin: user.sysadmin_flag === 1, credentialVersion: user.credential_version, via: 'basic' }
 }
 
 async function authenticateRobot(deps: Deps, name: string, secret: string): Promise<Principal | null> {
@@ -71,7 +71,10 @@ async function authenticateRobot(deps: Deps, name: string, secret: string): Prom
   if (needsRehash(robot.secret, deps.passwordCost)) {
     await rehash(deps, 'robot', robot.name, () => hashPassword(secret, deps.passwordCost).then((h) => replaceRobotSecretHash(deps.db, robot.id, robot.secret, h)))
   }
-  return { kind: 'robot', id: robot.id, name: robot.name, projectId: robot.project_id, permissions: await listRobotPermissions(deps.db, robot.id) }
+  return {
+    kind: 'robot', id: robot.id, name: robot.name, projectId: robot.project_id, credentialVersion: robot.credential_version,
+    permissions: await listRobotPermissions(deps.db, robot.id),
+  }
 }
 
 /** A hash of an older, weaker cost is made anew while the password is at hand; a failure to store it only waits for the next login. */

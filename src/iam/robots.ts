@@ -1,8 +1,10 @@
 // Harbor's robot accounts v2: system robots (any projects, and system resources) and project
 // robots (one project). Stored names carry no prefix; project robots are "<project>+<name>" and
 // every name is shown as `robot$<stored>`. The secret is shown once and kept only as a hash.
-// The caller has stated the route's permission; this module checks what only it can: that a
-// robot's permissions do not exceed its creator's, and that every namespace exists.
+// The caller has stated the route's permission; this module checks what only it can: that no
+// caller obtains a robot credential worth more than its own (creating, updating or refreshing the
+// secret of a robot), and that every namespace exists. Permissions are bound to the project's id.
+
 import type { Deps } from '../deps.js'
 import { AppError } from '../errors.js'
 import type { RobotRow } from '../db/schema.js'
@@ -13,8 +15,8 @@ import {
 import { recordAudit } from '../audit/log.js'
 import { can, canSystem } from '../rbac/evaluate.js'
 import type { Action, Resource } from '../rbac/roles.js'
-import { findProjectRef } from '../projects/lookup.js'
-import { findProjectById } from '../db/projects.js'
+import { findProjectRef, findProjectRefById } from '../projects/lookup.js'
+import type { ProjectRef } from './auth-cache.js'
 import { invalidateAuth } from './auth-cache.js'
 import { generateSecret, hashPassword, passwordProblem } from './passwords.js'
 import { principalName, type Principal, type RobotPermission } from './principal.js'
@@ -116,20 +118,27 @@ export function assertRobotShape(level: RobotLevel, sets: RobotPermissionSet[]):
   }
 }
 
-async function checkPermissions(deps: Deps, level: RobotLevel, sets: RobotPermissionSet[], projectName?: string): Promise<RobotPermission[]> {
+/**
+ * Validates and flattens permissions, resolving each project namespace (a name, as in Harbor) to
+ * its project once; a project robot's one permission is on `ownProject` itself.
+ */
+async function checkPermissions(deps: Deps, level: RobotLevel, sets: RobotPermissionSet[], ownProject?: ProjectRef): Promise<RobotPermission[]> {
   assertRobotShape(level, sets)
-  if (level === 'project' && sets[0]!.namespace !== projectName) {
+  if (level === 'project' && sets[0]!.namespace !== ownProject?.name) {
     throw new AppError('BAD_REQUEST', undefined, 'a project robot holds exactly one project permission, on its own project')
   }
   const out: RobotPermission[] = []
   const seen = new Set<string>()
   for (const set of sets) {
     if (set.access.length === 0) throw new AppError('BAD_REQUEST', undefined, 'a permission needs at least one access')
+    let projectId = 0
     if (set.kind === 'system') {
       if (level !== 'system') throw new AppError('BAD_REQUEST', undefined, 'only system robots hold system permissions')
       if (set.namespace !== '/') throw new AppError('BAD_REQUEST', undefined, 'a system permission has namespace "/"')
     } else if (set.namespace !== '*') {
-      if (!(await findProjectRef(deps, set.namespace))) throw new AppError('PROJECT_UNKNOWN', { project: set.namespace }, `project ${set.namespace} not found`)
+      const project = level === 'project' ? ownProject : await findProjectRef(deps, set.namespace)
+      if (!project) throw new AppError('PROJECT_UNKNOWN', { project: set.namespace }, `project ${set.namespace} not found`)
+      projectId = project.id
     } else if (level !== 'system') {
       throw new AppError('BAD_REQUEST', undefined, 'only system robots may cover every project')
     }
@@ -140,13 +149,16 @@ async function checkPermissions(deps: Deps, level: RobotLevel, sets: RobotPermis
       const key = `${set.kind}\0${set.namespace}\0${a.resource}\0${a.action}`
       if (seen.has(key)) continue
       seen.add(key)
-      out.push({ kind: set.kind, namespace: set.namespace, resource: a.resource, action: a.action })
+      out.push({ kind: set.kind, namespace: set.namespace, projectId, resource: a.resource, action: a.action })
     }
   }
   return out
 }
 
-/** Whether `creator` holds every permission it would give (a robot never exceeds its creator). */
+/**
+ * Whether `creator` holds every permission in `perms`: a caller never creates, widens or takes over
+ * (by setting its secret) a robot worth more than itself.
+ */
 async function creatorCovers(deps: Deps, creator: Principal, perms: RobotPermission[]): Promise<boolean> {
   if (creator.kind === 'user' && creator.sysadmin) return true
   for (const p of perms) {
@@ -160,8 +172,9 @@ async function creatorCovers(deps: Deps, creator: Principal, perms: RobotPermiss
         && (c.resource === p.resource || c.resource === '*') && (c.action === p.action || c.action === '*'))) return false
       continue
     }
-    const project = await findProjectRef(deps, p.namespace)
-    if (!project || !(await can(deps, creator, project, p.resource as Resource, p.action as Action))) return false
+    const project = await findProjectRefById(deps, p.projectId)
+    // a permission on a project that is gone protects nothing: it need not be covered
+    if (project && !(await can(deps, creator, project, p.resource as Resource, p.action as Action))) return false
   }
   return true
 }
@@ -178,16 +191,16 @@ export type RobotCreate = {
 }
 export type RobotCreated = { id: number; name: string; secret: string; creation_time: string; expires_at: number }
 
-export async function createRobot(deps: Deps, creator: Principal, input: RobotCreate, clientIp: string): Promise<RobotCreated> {
+/** `project`: for a project robot, its project as the route resolved and checked it. */
+export async function createRobot(deps: Deps, creator: Principal, input: RobotCreate, clientIp: string, project?: ProjectRef): Promise<RobotCreated> {
   if (!NAME.test(input.name) || input.name.length > 128) {
     throw new AppError('BAD_REQUEST', { name: input.name }, 'robot name is not in lower case or contains illegal characters')
   }
   const duration = input.duration ?? -1
   checkDuration(duration)
-  const projectName = input.level === 'project' ? input.permissions[0]?.namespace : undefined
-  const project = projectName === undefined ? undefined : await findProjectRef(deps, projectName)
-  if (input.level === 'project' && !project) throw new AppError('PROJECT_UNKNOWN', { project: projectName }, `project ${projectName} not found`)
-  const perms = await checkPermissions(deps, input.level, input.permissions, project?.name)
+  if (input.level === 'project' && !project) throw new AppError('PROJECT_UNKNOWN', undefined, 'a project robot needs its project')
+  if (input.level === 'system') project = undefined
+  const perms = await checkPermissions(deps, input.level, input.permissions, project)
   if (!(await creatorCovers(deps, creator, perms))) throw new AppError('FORBIDDEN', undefined, "a robot's permissions may not exceed its creator's")
   if (input.secret !== undefined) {
     const problem = passwordProblem(input.secret)
@@ -225,9 +238,11 @@ export async function updateRobot(deps: Deps, updater: Principal, id: number, in
   if (input.name !== undefined && input.name !== fullRobotName(row.name) && input.name !== row.name) {
     throw new AppError('BAD_REQUEST', undefined, 'cannot update the level or name of robot')
   }
-  const project = row.level === 'project' ? await findProjectById(deps.db, row.project_id) : undefined
-  const perms = await checkPermissions(deps, row.level, input.permissions, project?.name)
+  const project = row.level === 'project' ? await findProjectRefById(deps, row.project_id) : undefined
+  if (row.level === 'project' && !project) throw new AppError('NOT_FOUND', { robot: id }, `robot ${id} not found`)
+  const perms = await checkPermissions(deps, row.level, input.permissions, project)
   if (!(await creatorCovers(deps, updater, perms))) throw new AppError('FORBIDDEN', undefined, "a robot's permissions may not exceed its updater's")
+  const before = await listRobotPermissions(deps.db, id)
   const patch: RobotPatch = { description: input.description ?? row.description, disabled: input.disable ?? row.disabled === 1 }
   if (input.duration !== undefined && input.duration !== null && input.duration !== row.duration) {
     checkDuration(input.duration)
@@ -240,6 +255,8 @@ export async function updateRobot(deps: Deps, updater: Principal, id: number, in
     if (!Number.isSafeInteger(input.expires_at) || input.expires_at < -1) throw new AppError('BAD_REQUEST', undefined, 'expires_at is unix seconds or -1')
     patch.expiresAt = input.expires_at
   }
+  // tokens issued before a change of what the robot may do, or of whether it may do anything, die with it
+  patch.revoke = patch.disabled !== (row.disabled === 1) || patch.expiresAt !== undefined || !samePermissions(before, perms)
   const now = deps.clock.now().toISOString()
   await deps.db.transaction().execute(async (trx) => {
     await updateRobotRow(trx, id, patch, now)
@@ -249,9 +266,23 @@ export async function updateRobot(deps: Deps, updater: Principal, id: number, in
   invalidateAuth(deps.authCache)
 }
 
-/** Harbor's RefreshSec: sets the given secret (then answers ''), or generates one and answers it. */
+function samePermissions(a: RobotPermission[], b: RobotPermission[]): boolean {
+  const key = (p: RobotPermission) => `${p.kind}\0${p.projectId}\0${p.namespace}\0${p.resource}\0${p.action}`
+  const left = new Set(a.map(key))
+  return a.length === b.length && b.every((p) => left.has(key(p)))
+}
+
+/**
+ * Harbor's RefreshSec: sets the given secret (then answers ''), or generates one and answers it.
+ * Whoever sets a robot's secret can act as that robot, so the caller must hold every permission
+ * the robot has (as for creating it); a robot may always refresh its own.
+ */
 export async function refreshRobotSecret(deps: Deps, actor: Principal, id: number, secret: string | undefined, clientIp: string): Promise<{ secret: string }> {
   const row = await getRobotRow(deps, id)
+  const self = actor.kind === 'robot' && actor.id === id
+  if (!self && !(await creatorCovers(deps, actor, await listRobotPermissions(deps.db, id)))) {
+    throw new AppError('FORBIDDEN', undefined, "a robot's secret may be refreshed only by a caller holding all of its permissions")
+  }
   let shown = ''
   let next = secret ?? ''
   if (next !== '') {
@@ -264,7 +295,7 @@ export async function refreshRobotSecret(deps: Deps, actor: Principal, id: numbe
   const hash = await hashPassword(next, deps.passwordCost)
   const now = deps.clock.now().toISOString()
   await deps.db.transaction().execute(async (trx) => {
-    await updateRobotRow(trx, id, { secret: hash }, now)
+    await updateRobotRow(trx, id, { secret: hash, revoke: true }, now)
     await recordAudit(trx, { projectId: row.project_id, operation: 'update', resourceType: 'robot', resource: fullRobotName(row.name), username: principalName(actor), clientIp }, now)
   })
   invalidateAuth(deps.authCache)

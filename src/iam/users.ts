@@ -6,7 +6,7 @@ import { AppError } from '../errors.js'
 import { recordAudit } from '../audit/log.js'
 import {
   countUsers, deleteUser as deleteUserRow, findUserByEmail, findUserById, findUserByName, insertUser, isUniqueViolation,
-  listUsers as listUserRows, updateUserPassword, updateUserProfile, updateUserSysadmin, type UserListOptions,
+  listUsers as listUserRows, revokeUserCredentials, updateUserPassword, updateUserProfile, updateUserSysadmin, type UserListOptions,
 } from '../db/users.js'
 import type { Db, UserRow } from '../db/schema.js'
 import { findProjectById } from '../db/projects.js'
@@ -149,6 +149,7 @@ export async function changePassword(deps: Deps, id: number, change: { oldPasswo
   await deps.db.transaction().execute(async (trx) => {
     await getUserIn(trx, id)
     await updateUserPassword(trx, id, hash, now)
+    await revokeUserCredentials(trx, id)
     await recordAudit(trx, { operation: 'update', resourceType: 'user', resource: user.username, username: actor.username, clientIp: actor.clientIp }, now)
   })
   invalidateAuth(deps.authCache)
@@ -161,6 +162,8 @@ export async function setSysadmin(deps: Deps, id: number, sysadmin: boolean, act
   await deps.db.transaction().execute(async (trx) => {
     const user = await getUserIn(trx, id)
     await updateUserSysadmin(trx, id, sysadmin, now)
+    // a demoted admin's sessions and tokens were issued to an admin
+    if (!sysadmin && user.sysadmin_flag === 1) await revokeUserCredentials(trx, id)
     await recordAudit(trx, { operation: 'update', resourceType: 'user', resource: user.username, username: actor.username, clientIp: actor.clientIp }, now)
   })
   invalidateAuth(deps.authCache)

@@ -6,13 +6,27 @@ import { findUserById, findUserByName } from '../db/users.js'
 import { recordAudit } from '../audit/log.js'
 import { invalidateAuth, type ProjectRef } from '../iam/auth-cache.js'
 import { principalName } from '../iam/principal.js'
-import { isRoleId } from '../rbac/roles.js'
+import { isRoleId, roleGrants } from '../rbac/roles.js'
+import { can } from '../rbac/evaluate.js'
 import type { Caller } from './projects.js'
 
 export type { MemberRow }
 
 function requireRole(role: number): void {
   if (!isRoleId(role)) throw new AppError('BAD_REQUEST', { role_id: role }, 'invalid role: must be a project role (1-5)')
+}
+
+/**
+ * The caller must hold everything the role gives: a robot allowed to manage members cannot make
+ * someone (its creator, say) project admin beyond its own permissions. Project admins hold all.
+ */
+async function requireGrantable(deps: Deps, caller: Caller, ref: ProjectRef, role: number): Promise<void> {
+  if (!isRoleId(role)) return
+  for (const g of roleGrants(role)) {
+    if (!(await can(deps, caller.principal, ref, g.resource, g.action))) {
+      throw new AppError('FORBIDDEN', { role_id: role }, "a member's role may not exceed the caller's own permissions in the project")
+    }
+  }
 }
 
 export async function listMembers(deps: Deps, ref: ProjectRef, opts: { entityName?: string; limit: number; offset: number }): Promise<{ total: number; items: MemberRow[] }> {
@@ -33,6 +47,7 @@ export async function addMember(deps: Deps, caller: Caller, ref: ProjectRef, inp
   const { userId, username } = input.user
   if (!(userId && userId > 0) && !username) throw new AppError('BAD_REQUEST', undefined, 'member_user needs a user_id or a username')
   requireRole(input.roleId)
+  await requireGrantable(deps, caller, ref, input.roleId)
   const user = userId && userId > 0 ? await findUserById(deps.db, userId) : await findUserByName(deps.db, username!)
   if (!user) throw new AppError('NOT_FOUND', { user: userId || username }, `user ${userId || username} not found`)
   const now = deps.clock.now().toISOString()
@@ -48,6 +63,7 @@ export async function addMember(deps: Deps, caller: Caller, ref: ProjectRef, inp
 
 export async function changeMemberRole(deps: Deps, caller: Caller, ref: ProjectRef, memberId: number, roleId: number): Promise<void> {
   requireRole(roleId)
+  await requireGrantable(deps, caller, ref, roleId)
   const now = deps.clock.now().toISOString()
   await deps.db.transaction().execute(async (trx) => {
     const m = await findMember(trx, ref.id, memberId)

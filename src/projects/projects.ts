@@ -170,7 +170,7 @@ export async function listProjects(deps: Deps, caller: Principal, input: ListPro
       const perms = caller.permissions.filter((p) => p.kind === 'project')
       visibility = perms.some((p) => p.namespace === '*')
         ? { kind: 'all' }
-        : { kind: 'names', names: [...new Set(perms.map((p) => p.namespace))], withPublic }
+        : { kind: 'ids', ids: [...new Set(perms.map((p) => p.projectId))], withPublic }
       break
     }
     default:

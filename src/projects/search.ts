@@ -1,6 +1,6 @@
 // Harbor's /search and /statistics: projects and repositories within what the caller may see.
 // System admins see everything; users public projects and those they are members of; robots
-// public projects and those their permissions name ('*': every one); anonymous callers public ones.
+// public projects and those their permissions are on ('*': every one); anonymous callers public ones.
 import type { Deps } from '../deps.js'
 import { countProjectsAndRepositories, listProjectIdsOfMember, searchProjects, searchRepositories, totalBlobBytes, type ProjectScope } from '../db/search.js'
 import type { Principal } from '../iam/principal.js'
@@ -13,13 +13,13 @@ export const SEARCH_LIMIT = 500
 async function scopeOf(deps: Deps, p: Principal): Promise<ProjectScope> {
   switch (p.kind) {
     case 'user':
-      return p.sysadmin ? { all: true } : { all: false, ids: await listProjectIdsOfMember(deps.db, p.id), names: [] }
+      return p.sysadmin ? { all: true } : { all: false, ids: await listProjectIdsOfMember(deps.db, p.id) }
     case 'robot': {
-      const names = [...new Set(p.permissions.filter((x) => x.kind === 'project').map((x) => x.namespace))]
-      return names.includes('*') ? { all: true } : { all: false, ids: [], names }
+      const perms = p.permissions.filter((x) => x.kind === 'project')
+      return perms.some((x) => x.namespace === '*') ? { all: true } : { all: false, ids: [...new Set(perms.map((x) => x.projectId))] }
     }
     default:
-      return { all: false, ids: [], names: [] }
+      return { all: false, ids: [] }
   }
 }
 

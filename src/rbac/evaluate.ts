@@ -17,8 +17,9 @@ export async function can(deps: Deps, p: Principal, project: ProjectRef, resourc
       return project.public && publicAllows(resource, action)
     }
     case 'robot':
+      // by id: a permission on a deleted project never passes to a new project of the same name
       return p.permissions.some((perm) => perm.kind === 'project'
-        && (perm.namespace === project.name || perm.namespace === '*')
+        && (perm.namespace === '*' || perm.projectId === project.id)
         && (perm.resource === resource || perm.resource === '*') && (perm.action === action || perm.action === '*'))
     case 'anonymous':
       return project.public && publicAllows(resource, action)

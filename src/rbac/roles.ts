@@ -81,6 +81,14 @@ export function roleAllows(role: RoleId, resource: Resource, action: Action): bo
   return ROLE_GRANTS[role].has(`${resource}:${action}`)
 }
 
+/** Every (resource, action) the role holds. */
+export function roleGrants(role: RoleId): Array<{ resource: Resource; action: Action }> {
+  return [...ROLE_GRANTS[role]].map((key) => {
+    const colon = key.lastIndexOf(':')
+    return { resource: key.slice(0, colon) as Resource, action: key.slice(colon + 1) as Action }
+  })
+}
+
 export function publicAllows(resource: Resource, action: Action): boolean {
   return PUBLIC_GRANTS.has(`${resource}:${action}`)
 }

@@ -12,7 +12,7 @@ import { getManifest, putManifest } from './manifests.js'
 import { parseManifest } from './manifest-parse.js'
 import { ensureRepositoryForPush, findRepositoryId } from './repositories.js'
 import { forgetLinks, forgetTags } from './invalidate.js'
-import type { Actor } from './repositories-api.js'
+import { requireRepository, type Actor } from './repositories-api.js'
 
 export type CopySource = { repository: string; project: string; reference: string }
 
@@ -38,10 +38,9 @@ export function parseCopySource(from: string | undefined): CopySource {
   return { repository, project, reference }
 }
 
-/** Copies the artifact `source` names into `destination`; returns its digest. */
-export async function copyArtifact(deps: Deps, actor: Actor, source: CopySource, destination: { projectId: number; repository: string }): Promise<string> {
-  const srcId = await findRepositoryId(deps, source.repository)
-  if (srcId === undefined) throw new AppError('NOT_FOUND', { repository: source.repository }, `repository ${source.repository} not found`)
+/** Copies the artifact `source` names, in the project `source.projectId` (as checked), into `destination`; returns its digest. */
+export async function copyArtifact(deps: Deps, actor: Actor, source: CopySource & { projectId: number }, destination: { projectId: number; repository: string }): Promise<string> {
+  const srcId = (await requireRepository(deps, source.projectId, source.repository)).repository_id
   let root
   try {
     root = await getManifest(deps, source.repository, source.reference)

@@ -1,6 +1,8 @@
 // The Docker registry token service (distribution's docs/spec/auth/token.md, jwt.md):
 // scopes in, a signed JWT out whose `access` claim is the intersection of what was asked and
-// what RBAC allows; /v2 verifies it without another database lookup.
+// what RBAC allows. Beyond the spec's claims, a token names whose credential it came from (id and
+// credential version, so it dies with a password change, a demotion, a refreshed or disabled
+// robot) and the id of each project it opens (so it opens nothing in a namesake project).
 import { randomUUID } from 'node:crypto'
 import { SignJWT, jwtVerify } from 'jose'
 import type { Deps } from '../deps.js'
@@ -9,6 +11,7 @@ import { principalName } from '../iam/principal.js'
 import { can, canSystem } from '../rbac/evaluate.js'
 import { findProjectRef } from '../projects/lookup.js'
 import { isValidName } from '../registry/grammar.js'
+import { credentialOf, isCredentialCurrent, type CredentialRef } from '../iam/credentials.js'
 
 /** `repository:proj/app:pull,push`, `repository(plugin):…`, `registry:catalog:*`; null when malformed. */
 export function parseScope(scope: string): TokenAccess | null {
@@ -22,14 +25,14 @@ export function parseScope(scope: string): TokenAccess | null {
   return { type, name, actions: [...new Set(actions)] }
 }
 
-/** The actions of `wanted` that `principal` holds. */
-export async function grantActions(deps: Deps, principal: Principal, wanted: TokenAccess): Promise<string[]> {
+/** The actions of `wanted` that `principal` holds, and the project they were decided on. */
+export async function grantActions(deps: Deps, principal: Principal, wanted: TokenAccess): Promise<{ actions: string[]; projectId?: number }> {
   if (wanted.type === 'registry' && wanted.name === 'catalog') {
-    return wanted.actions.includes('*') && canSystem(principal, 'catalog', 'read') ? ['*'] : []
+    return { actions: wanted.actions.includes('*') && canSystem(principal, 'catalog', 'read') ? ['*'] : [] }
   }
-  if (wanted.type !== 'repository' || !isValidName(wanted.name) || !wanted.name.includes('/')) return []
-  const project = await findProjectRef(deps, wanted.name.slice(0, wanted.name.indexOf('/')))
-  if (!project) return []
+  if (wanted.type !== 'repository' || !isValidName(wanted.name) || !wanted.name.includes('/')) return { actions: [] }
+  const project = await findProjectRef(deps, projectOf(wanted.name))
+  if (!project) return { actions: [] }
   const granted: string[] = []
   for (const action of wanted.actions) {
     const ok = action === 'pull' ? await can(deps, principal, project, 'repository', 'pull')
@@ -39,22 +42,27 @@ export async function grantActions(deps: Deps, principal: Principal, wanted: Tok
       : false
     if (ok) granted.push(action)
   }
-  return granted
+  return { actions: granted, projectId: project.id }
 }
+
+const projectOf = (repository: string) => repository.slice(0, repository.indexOf('/'))
 
 export type IssuedToken = { token: string; expiresIn: number; issuedAt: string }
 
 export async function issueToken(deps: Deps, principal: Principal, scopes: TokenAccess[]): Promise<IssuedToken> {
   const access: TokenAccess[] = []
+  const projects: Record<string, number> = {}
   for (const scope of scopes) {
-    const actions = await grantActions(deps, principal, scope)
+    const { actions, projectId } = await grantActions(deps, principal, scope)
     // distribution-spec: an access entry with no actions is still listed, so clients see the denial
     access.push({ type: scope.type, name: scope.name, actions })
+    if (projectId !== undefined && actions.length > 0) projects[projectOf(scope.name)] = projectId
   }
+  const cred = credentialOf(principal)
   const { signingKey, config } = deps
   const now = deps.clock.now()
   const expiresIn = config.token.expiration_minutes * 60
-  const token = await new SignJWT({ access })
+  const token = await new SignJWT({ access, projects, ...(cred ? { cred } : {}) })
     .setProtectedHeader({ alg: signingKey.alg, kid: signingKey.kid, typ: 'JWT' })
     .setIssuer(config.token.issuer)
     .setSubject(principal.kind === 'anonymous' ? '' : principalName(principal))
@@ -67,8 +75,14 @@ export async function issueToken(deps: Deps, principal: Principal, scopes: Token
   return { token, expiresIn, issuedAt: now.toISOString() }
 }
 
-/** Verifies signature, issuer, audience and expiry; null for anything not ours or no longer valid. */
-export async function verifyToken(deps: Deps, token: string): Promise<{ subject: string; access: TokenAccess[]; exp: number } | null> {
+export type VerifiedToken = { subject: string; access: TokenAccess[]; projects: Record<string, number>; exp: number }
+
+/**
+ * Verifies signature, issuer, audience and expiry, and that the credential it was issued to is
+ * still current; null for anything not ours or no longer valid.
+ */
+export async function verifyToken(deps: Deps, token: string): Promise<VerifiedToken | null> {
+  let claims: VerifiedToken & { cred: unknown }
   try {
     const { payload } = await jwtVerify(token, deps.signingKey.publicKey, {
       issuer: deps.config.token.issuer,
@@ -77,10 +91,25 @@ export async function verifyToken(deps: Deps, token: string): Promise<{ subject:
       currentDate: deps.clock.now(),
     })
     const access = Array.isArray(payload.access) ? (payload.access as unknown[]).filter(isAccess) : []
-    return { subject: typeof payload.sub === 'string' ? payload.sub : '', access, exp: payload.exp ?? 0 }
+    const projects = isProjectMap(payload.projects) ? payload.projects : {}
+    claims = { subject: typeof payload.sub === 'string' ? payload.sub : '', access, projects, exp: payload.exp ?? 0, cred: payload.cred }
   } catch {
     return null
   }
+  const { cred, ...verified } = claims
+  // anonymous tokens name nobody; any other must name a credential that still stands
+  if (verified.subject === '' && cred === undefined) return verified
+  if (!isCredentialRef(cred) || !(await isCredentialCurrent(deps, cred, verified.subject))) return null
+  return verified
+}
+
+function isProjectMap(v: unknown): v is Record<string, number> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((id) => Number.isSafeInteger(id))
+}
+
+function isCredentialRef(v: unknown): v is CredentialRef {
+  const c = v as CredentialRef
+  return typeof c === 'object' && c !== null && (c.k === 'u' || c.k === 'r') && Number.isSafeInteger(c.id) && Number.isSafeInteger(c.v)
 }
 
 function isAccess(v: unknown): v is TokenAccess {
@@ -88,7 +117,13 @@ function isAccess(v: unknown): v is TokenAccess {
   return typeof a?.type === 'string' && typeof a.name === 'string' && Array.isArray(a.actions) && a.actions.every((x) => typeof x === 'string')
 }
 
-/** Whether a verified token allows `action` on `repository` (or the catalog). */
-export function tokenAllows(access: TokenAccess[], type: string, name: string, action: string): boolean {
-  return access.some((a) => a.type === type && a.name === name && (a.actions.includes(action) || a.actions.includes('*')))
+/**
+ * Whether a verified token allows `action` on `name` (a repository, or the catalog): its access
+ * claim says so and, for a repository, the project of that name is still the one it was issued for.
+ */
+export async function tokenAllows(deps: Deps, token: { access: TokenAccess[]; projects: Record<string, number> }, type: string, name: string, action: string): Promise<boolean> {
+  if (!token.access.some((a) => a.type === type && a.name === name && (a.actions.includes(action) || a.actions.includes('*')))) return false
+  if (type !== 'repository') return true
+  const project = await findProjectRef(deps, projectOf(name))
+  return project !== undefined && Object.hasOwn(token.projects, project.name) && token.projects[project.name] === project.id
 }

@@ -19,29 +19,39 @@ function deny(request: FastifyRequest): never {
 }
 
 /**
- * Harbor's {project_name_or_id}: a number is an id unless the X-Is-Resource-Name header says
- * it is a name. Returns undefined when no such project exists.
+ * Which project a request names, said once: by id or by name. Every route turns its parameter into
+ * one of these before anything is checked, so the project checked is the project used.
  */
-export async function resolveProject(deps: Deps, request: FastifyRequest, nameOrId: string): Promise<ProjectRef | undefined> {
+export type ProjectKey = { id: number } | { name: string }
+
+/**
+ * Harbor's {project_name_or_id}: a number is an id unless the X-Is-Resource-Name header says
+ * it is a name. Parameters Harbor calls {project_name} (repositories, artifacts, logs) and the
+ * `from=` of a copy are always names: those routes pass `{ name }` directly.
+ */
+export function projectKeyOf(request: FastifyRequest, nameOrId: string): ProjectKey {
   const isName = String(request.headers['x-is-resource-name'] ?? '').toLowerCase() === 'true'
-  if (!isName && /^[0-9]+$/.test(nameOrId)) {
-    return findProjectRefById(deps, Number(nameOrId))
-  }
-  return findProjectRef(deps, nameOrId)
+  return !isName && /^[0-9]{1,15}$/.test(nameOrId) ? { id: Number(nameOrId) } : { name: nameOrId }
 }
 
+export function findProject(deps: Deps, key: ProjectKey): Promise<ProjectRef | undefined> {
+  return 'id' in key ? findProjectRefById(deps, key.id) : findProjectRef(deps, key.name)
+}
+
+const shown = (key: ProjectKey) => ('id' in key ? String(key.id) : key.name)
+
 /** The project, if the caller may do `action` on `resource` in it; 401/403/404 otherwise. */
-export async function requireProjectAccess(deps: Deps, request: FastifyRequest, nameOrId: string, resource: Resource, action: Action): Promise<ProjectRef> {
-  const project = await resolveProject(deps, request, nameOrId)
+export async function requireProjectAccess(deps: Deps, request: FastifyRequest, key: ProjectKey, resource: Resource, action: Action): Promise<ProjectRef> {
+  const project = await findProject(deps, key)
   if (!project) {
     // unknown and hidden look alike to those who may not see it, as Harbor does for private projects
     if (request.principal.kind === 'anonymous') throw new AppError('UNAUTHORIZED')
-    throw new AppError('PROJECT_UNKNOWN', { project: nameOrId }, `project ${nameOrId} not found`)
+    throw new AppError('PROJECT_UNKNOWN', { project: shown(key) }, `project ${shown(key)} not found`)
   }
   if (!(await can(deps, request.principal, project, resource, action))) {
     if (!project.public && !(await can(deps, request.principal, project, '', 'read'))) {
       if (request.principal.kind === 'anonymous') throw new AppError('UNAUTHORIZED')
-      throw new AppError('PROJECT_UNKNOWN', { project: nameOrId }, `project ${nameOrId} not found`)
+      throw new AppError('PROJECT_UNKNOWN', { project: shown(key) }, `project ${shown(key)} not found`)
     }
     deny(request)
   }

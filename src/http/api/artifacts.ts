@@ -108,13 +108,14 @@ export function artifactRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.post<{ Params: RepoParams }>(BASE, async (request, reply) => {
-    const project = await requireProjectAccess(deps, request, request.params.project_name, 'artifact', 'create')
+    const project = await requireProjectAccess(deps, request, { name: request.params.project_name }, 'artifact', 'create')
     const query = queryStrings(request)
     const source = parseCopySource(query.from)
     const destination = fullRepositoryName(project.name, request.params.repository_name)
-    // pull on the source, as Harbor (read artifact) and /v2 (pull to mount) would ask
-    await requireProjectAccess(deps, request, source.project, 'repository', 'pull')
-    await copyArtifact(deps, actorOf(request), source, { projectId: project.id, repository: destination })
+    // pull on the source, as Harbor (read artifact) and /v2 (pull to mount) would ask; `from` names
+    // the project by name (never an id), and the copy reads from exactly the project checked
+    const sourceProject = await requireProjectAccess(deps, request, { name: source.project }, 'repository', 'pull')
+    await copyArtifact(deps, actorOf(request), { ...source, projectId: sourceProject.id }, { projectId: project.id, repository: destination })
     const path = requestPath(request).replace(/\/$/, '')
     return reply.code(201).header('location', `${path}/${source.reference}`).send()
   })

@@ -2,12 +2,9 @@
 // project admin of for others) and GET /projects/{project_name}/logs (log list in the project).
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Deps } from '../../deps.js'
-import { AppError } from '../../errors.js'
-import { can } from '../../rbac/evaluate.js'
-import { findProjectRef } from '../../projects/lookup.js'
 import { listAuditLogs, visibleAuditProjects } from '../../audit/list.js'
 import type { AuditFilter } from '../../db/audit.js'
-import { requireAuthenticated } from './access.js'
+import { requireAuthenticated, requireProjectAccess } from './access.js'
 import { parsePaging, pagingHeaders } from './paging.js'
 import { parseQuery, parseSort } from './query.js'
 import { queryStrings, requestPath } from './request.js'
@@ -33,16 +30,7 @@ export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get<{ Params: { project_name: string } }>('/projects/:project_name/logs', async (request, reply) => {
     // {project_name} is always a name here (Harbor's projectName parameter), never an id
-    const project = await findProjectRef(deps, request.params.project_name)
-    const p = request.principal
-    const anonymous = p.kind === 'anonymous' || p.kind === 'token'
-    if (!project || !(await can(deps, p, project, 'log', 'list'))) {
-      if (anonymous) throw new AppError('UNAUTHORIZED')
-      if (!project || (!project.public && !(await can(deps, p, project, '', 'read')))) {
-        throw new AppError('PROJECT_UNKNOWN', { project: request.params.project_name }, `project ${request.params.project_name} not found`)
-      }
-      throw new AppError('FORBIDDEN')
-    }
+    const project = await requireProjectAccess(deps, request, { name: request.params.project_name }, 'log', 'list')
     const { headers, logs } = await answer(deps, request, [project.id])
     return reply.headers(headers).send(logs)
   })

@@ -40,7 +40,7 @@ async function requireLabelAccess(deps: Deps, request: FastifyRequest, label: Pi
     if (action === 'read') return requireAuthenticated(request)
     return requireSystemAccess(request, 'label', action)
   }
-  await requireProjectAccess(deps, request, String(label.project_id), 'label', action)
+  await requireProjectAccess(deps, request, { id: label.project_id }, 'label', action)
 }
 
 export function labelRoutes(app: FastifyInstance, deps: Deps) {
@@ -56,7 +56,7 @@ export function labelRoutes(app: FastifyInstance, deps: Deps) {
     if (scope === 'p') {
       const pid = query.project_id === undefined ? 0 : positiveId(query.project_id, 'project_id')
       if (pid === 0) throw new AppError('BAD_REQUEST', undefined, 'must with project ID when to query project labels')
-      await requireProjectAccess(deps, request, String(pid), 'label', 'list')
+      await requireProjectAccess(deps, request, { id: pid }, 'label', 'list')
       filter.projectId = pid
     }
     if (query.name) filter.name = { fuzzy: query.name }

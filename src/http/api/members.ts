@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { Deps } from '../../deps.js'
 import { AppError } from '../../errors.js'
 import { ROLE_NAMES, isRoleId } from '../../rbac/roles.js'
-import { requireProjectAccess } from './access.js'
+import { projectKeyOf, requireProjectAccess } from './access.js'
 import { parsePaging, pagingHeaders } from './paging.js'
 import { callerOf } from './projects.js'
 import { parseBody, positiveId, queryStrings, requestPath } from './request.js'
@@ -41,7 +41,7 @@ type MemberParams = { Params: { project_name_or_id: string; mid: string } }
 
 export function memberRoutes(app: FastifyInstance, deps: Deps) {
   app.get<ProjectParams>('/projects/:project_name_or_id/members', async (request, reply) => {
-    const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, 'member', 'list')
+    const ref = await requireProjectAccess(deps, request, projectKeyOf(request, request.params.project_name_or_id), 'member', 'list')
     const query = queryStrings(request)
     const paging = parsePaging(query)
     const { total, items } = await listMembers(deps, ref, { entityName: query.entityname || undefined, limit: paging.pageSize, offset: paging.offset })
@@ -49,7 +49,7 @@ export function memberRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.post<ProjectParams>('/projects/:project_name_or_id/members', async (request, reply) => {
-    const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, 'member', 'create')
+    const ref = await requireProjectAccess(deps, request, projectKeyOf(request, request.params.project_name_or_id), 'member', 'create')
     const body = parseBody(memberSchema, request)
     if (body.member_group && !body.member_user) throw new AppError('BAD_REQUEST', undefined, 'group members are not supported yet')
     const id = await addMember(deps, callerOf(request), ref, { roleId: body.role_id, user: { userId: body.member_user?.user_id, username: body.member_user?.username } })
@@ -57,12 +57,12 @@ export function memberRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.get<MemberParams>('/projects/:project_name_or_id/members/:mid', async (request) => {
-    const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, 'member', 'read')
+    const ref = await requireProjectAccess(deps, request, projectKeyOf(request, request.params.project_name_or_id), 'member', 'read')
     return toHarborMember(await getMember(deps, ref, memberId(request.params.mid)))
   })
 
   app.put<MemberParams>('/projects/:project_name_or_id/members/:mid', async (request, reply) => {
-    const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, 'member', 'update')
+    const ref = await requireProjectAccess(deps, request, projectKeyOf(request, request.params.project_name_or_id), 'member', 'update')
     const id = memberId(request.params.mid)
     const body = parseBody(roleSchema, request)
     await changeMemberRole(deps, callerOf(request), ref, id, body.role_id)
@@ -70,7 +70,7 @@ export function memberRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.delete<MemberParams>('/projects/:project_name_or_id/members/:mid', async (request, reply) => {
-    const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, 'member', 'delete')
+    const ref = await requireProjectAccess(deps, request, projectKeyOf(request, request.params.project_name_or_id), 'member', 'delete')
     await removeMember(deps, callerOf(request), ref, memberId(request.params.mid))
     return reply.code(200).send()
   })

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { Deps } from '../../deps.js'
 import { AppError } from '../../errors.js'
 import { can } from '../../rbac/evaluate.js'
-import { requireAuthenticated, requireProjectAccess } from './access.js'
+import { projectKeyOf, requireAuthenticated, requireProjectAccess } from './access.js'
 import { parsePaging, pagingHeaders } from './paging.js'
 import { parseQuery, parseSort, type Condition } from './query.js'
 import { parseBody, queryBool, queryStrings, requestPath } from './request.js'
@@ -168,12 +168,12 @@ export function projectRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.get<ProjectParams>('/projects/:project_name_or_id', async (request) => {
-    const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, '', 'read')
+    const ref = await requireProjectAccess(deps, request, projectKeyOf(request, request.params.project_name_or_id), '', 'read')
     return toHarborProject(await getProject(deps, request.principal, ref))
   })
 
   app.put<ProjectParams>('/projects/:project_name_or_id', async (request, reply) => {
-    const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, '', 'update')
+    const ref = await requireProjectAccess(deps, request, projectKeyOf(request, request.params.project_name_or_id), '', 'update')
     const body = parseBody(projectReqSchema, request)
     checkAllowlist(body.cve_allowlist, ref.id)
     await updateProject(deps, callerOf(request), ref, {
@@ -183,18 +183,18 @@ export function projectRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.delete<ProjectParams>('/projects/:project_name_or_id', async (request, reply) => {
-    const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, '', 'delete')
+    const ref = await requireProjectAccess(deps, request, projectKeyOf(request, request.params.project_name_or_id), '', 'delete')
     await deleteProject(deps, callerOf(request), ref)
     return reply.code(200).send()
   })
 
   app.get<ProjectParams>('/projects/:project_name_or_id/_deletable', async (request) => {
-    const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, '', 'delete')
+    const ref = await requireProjectAccess(deps, request, projectKeyOf(request, request.params.project_name_or_id), '', 'delete')
     return projectDeletable(deps, ref)
   })
 
   app.get<ProjectParams>('/projects/:project_name_or_id/summary', async (request) => {
-    const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, '', 'read')
+    const ref = await requireProjectAccess(deps, request, projectKeyOf(request, request.params.project_name_or_id), '', 'read')
     const [members, quota] = await Promise.all([
       can(deps, request.principal, ref, 'member', 'list'),
       can(deps, request.principal, ref, 'quota', 'read'),
@@ -215,29 +215,29 @@ export function projectRoutes(app: FastifyInstance, deps: Deps) {
 
   for (const path of ['/projects/:project_name_or_id/metadatas', '/projects/:project_name_or_id/metadatas/']) {
     app.get<ProjectParams>(path, async (request) => {
-      const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, 'metadata', 'read')
+      const ref = await requireProjectAccess(deps, request, projectKeyOf(request, request.params.project_name_or_id), 'metadata', 'read')
       return getMetadata(deps, ref)
     })
     app.post<ProjectParams>(path, async (request, reply) => {
-      const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, 'metadata', 'create')
+      const ref = await requireProjectAccess(deps, request, projectKeyOf(request, request.params.project_name_or_id), 'metadata', 'create')
       await addMetadata(deps, callerOf(request), ref, parseBody(metadataBody, request))
       return reply.code(200).send()
     })
   }
 
   app.get<MetaParams>('/projects/:project_name_or_id/metadatas/:meta_name', async (request) => {
-    const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, 'metadata', 'read')
+    const ref = await requireProjectAccess(deps, request, projectKeyOf(request, request.params.project_name_or_id), 'metadata', 'read')
     return getMetadataEntry(deps, ref, request.params.meta_name)
   })
 
   app.put<MetaParams>('/projects/:project_name_or_id/metadatas/:meta_name', async (request, reply) => {
-    const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, 'metadata', 'update')
+    const ref = await requireProjectAccess(deps, request, projectKeyOf(request, request.params.project_name_or_id), 'metadata', 'update')
     await updateMetadata(deps, callerOf(request), ref, request.params.meta_name, parseBody(metadataBody, request))
     return reply.code(200).send()
   })
 
   app.delete<MetaParams>('/projects/:project_name_or_id/metadatas/:meta_name', async (request, reply) => {
-    const ref = await requireProjectAccess(deps, request, request.params.project_name_or_id, 'metadata', 'delete')
+    const ref = await requireProjectAccess(deps, request, projectKeyOf(request, request.params.project_name_or_id), 'metadata', 'delete')
     await deleteMetadata(deps, callerOf(request), ref, request.params.meta_name)
     return reply.code(200).send()
   })

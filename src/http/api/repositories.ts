@@ -23,7 +23,7 @@ export function actorOf(request: FastifyRequest): Actor {
 
 /** The permission first, then the repository (404 if the project has no such repository). */
 export async function requireRepositoryAccess(deps: Deps, request: FastifyRequest, params: RepoParams, resource: Resource, action: Action): Promise<RepoContext> {
-  const project = await requireProjectAccess(deps, request, params.project_name, resource, action)
+  const project = await requireProjectAccess(deps, request, { name: params.project_name }, resource, action)
   const name = fullRepositoryName(project.name, params.repository_name)
   const repo = await requireRepository(deps, project.id, name)
   return { projectId: project.id, projectName: project.name, repositoryId: repo.repository_id, repository: name }
@@ -87,7 +87,7 @@ export function repositoryRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.get<{ Params: { project_name: string } }>('/projects/:project_name/repositories', async (request, reply) => {
-    const project = await requireProjectAccess(deps, request, request.params.project_name, 'repository', 'list')
+    const project = await requireProjectAccess(deps, request, { name: request.params.project_name }, 'repository', 'list')
     const query = queryStrings(request)
     const args = listArgs(query)
     args.filter.projectIds = args.projectId === undefined || args.projectId === project.id ? [project.id] : []
@@ -95,12 +95,12 @@ export function repositoryRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.get<{ Params: RepoParams }>('/projects/:project_name/repositories/:repository_name', async (request) => {
-    const project = await requireProjectAccess(deps, request, request.params.project_name, 'repository', 'read')
+    const project = await requireProjectAccess(deps, request, { name: request.params.project_name }, 'repository', 'read')
     return toHarborRepository(await getRepository(deps, project.id, fullRepositoryName(project.name, request.params.repository_name)))
   })
 
   app.put<{ Params: RepoParams }>('/projects/:project_name/repositories/:repository_name', async (request, reply) => {
-    const project = await requireProjectAccess(deps, request, request.params.project_name, 'repository', 'update')
+    const project = await requireProjectAccess(deps, request, { name: request.params.project_name }, 'repository', 'update')
     const name = fullRepositoryName(project.name, request.params.repository_name)
     const body = parseBody(repositoryBody, request)
     await updateRepository(deps, actorOf(request), project.id, name, body.description ?? '')
@@ -108,7 +108,7 @@ export function repositoryRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.delete<{ Params: RepoParams }>('/projects/:project_name/repositories/:repository_name', async (request, reply) => {
-    const project = await requireProjectAccess(deps, request, request.params.project_name, 'repository', 'delete')
+    const project = await requireProjectAccess(deps, request, { name: request.params.project_name }, 'repository', 'delete')
     await deleteRepository(deps, actorOf(request), project.id, fullRepositoryName(project.name, request.params.repository_name))
     return reply.code(200).send()
   })

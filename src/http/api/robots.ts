@@ -70,9 +70,11 @@ export function robotRoutes(app: FastifyInstance, deps: Deps) {
     requireAuthenticated(request)
     const body = parseBody(robotCreate, request)
     assertRobotShape(body.level, body.permissions)
-    if (body.level === 'system') requireSystemAccess(request, 'robot', 'create')
-    else await requireProjectAccess(deps, request, body.permissions[0]!.namespace, 'robot', 'create')
-    const created = await createRobot(deps, request.principal, body, request.ip)
+    // a namespace is a project's name (Harbor's robot permissions); the project checked is the one given
+    const project = body.level === 'system'
+      ? (requireSystemAccess(request, 'robot', 'create'), undefined)
+      : await requireProjectAccess(deps, request, { name: body.permissions[0]!.namespace }, 'robot', 'create')
+    const created = await createRobot(deps, request.principal, body, request.ip, project)
     return reply.code(201).header('location', `${requestPath(request).replace(/\/+$/, '')}/${created.id}`).send(created)
   })
 
@@ -94,7 +96,7 @@ export function robotRoutes(app: FastifyInstance, deps: Deps) {
     if (lvl === 'project') {
       const pid = exact(pidCondition, 'project_id')
       if (pid === undefined) throw new AppError('BAD_REQUEST', undefined, 'must with project ID when to query project robots')
-      await requireProjectAccess(deps, request, String(pid), 'robot', 'list')
+      await requireProjectAccess(deps, request, { id: pid }, 'robot', 'list')
       projectId = pid
     } else {
       requireSystemAccess(request, 'robot', 'list')

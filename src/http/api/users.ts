@@ -9,7 +9,8 @@ import type { UserListOptions } from '../../db/users.js'
 import { principalName } from '../../iam/principal.js'
 import * as users from '../../iam/users.js'
 import { getSettings } from '../../config/settings.js'
-import { canSystem } from '../../rbac/evaluate.js'
+import { canSystem, isSysadmin } from '../../rbac/evaluate.js'
+import { renewSession } from '../portal.js'
 import { requireAuthenticated, requireSystemAccess } from './access.js'
 import { pagingHeaders, parsePaging } from './paging.js'
 import { parseQuery, parseSort } from './query.js'
@@ -47,6 +48,11 @@ const sysadminBody = z.object({ sysadmin_flag: z.boolean() })
 const userIdParam = (raw: string) => positiveId(raw, 'user_id')
 
 const isSelf = (request: FastifyRequest, id: number) => request.principal.kind === 'user' && request.principal.id === id
+
+function requireSysadmin(request: FastifyRequest, message: string): void {
+  requireAuthenticated(request)
+  if (!isSysadmin(request.principal)) throw new AppError('FORBIDDEN', undefined, message)
+}
 
 /** Self, or whoever holds the system permission on users; 401 anonymous, 403 others. */
 function requireSelfOr(request: FastifyRequest, id: number, action: 'read' | 'update'): void {
@@ -142,16 +148,23 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
   app.put<{ Params: Params }>('/users/:user_id/password', async (request, reply) => {
     requireAuthenticated(request)
     const id = userIdParam(request.params.user_id)
-    requireSelfOr(request, id, 'update')
+    // Whoever sets a password can sign in as that user: beyond one's own, only system admins may
+    // (Harbor lets any holder of user update, a robot say, take over an admin this way).
+    if (!isSelf(request, id)) requireSysadmin(request, `not authorized to set the password of user ${id}`)
     const body = parseBody(passwordBody, request)
     // Harbor: whoever changes their own password proves the current one, admins included
     const oldPassword = isSelf(request, id) ? (body.old_password ?? '') : undefined
     await users.changePassword(deps, id, { oldPassword, newPassword: body.new_password }, actorOf(request))
+    // the change ended every session of the user; the one that made it goes on under a new cookie
+    if (isSelf(request, id) && request.principal.kind === 'user' && request.principal.via === 'session') {
+      await renewSession(deps, request, reply, id)
+    }
     return reply.code(200).send()
   })
 
   app.put<{ Params: Params }>('/users/:user_id/sysadmin', async (request, reply) => {
-    requireSystemAccess(request, 'user', 'update')
+    // only an admin makes an admin: a robot holding user update must not mint one
+    requireSysadmin(request, 'only system admins may change the system admin flag')
     const id = userIdParam(request.params.user_id)
     const body = parseBody(sysadminBody, request)
     await users.setSysadmin(deps, id, body.sysadmin_flag, actorOf(request))

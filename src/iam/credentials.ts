@@ -1,0 +1,30 @@
+// What a derived credential (a registry token, a refresh token, a portal session) remembers of the
+// credential it came from: whose it is, by id, and that holder's credential version. The version is
+// bumped whenever a password or secret changes, an admin is demoted or a robot is disabled or its
+// permissions change, so every credential derived before the change stops working with it; a new
+// user or robot that takes a deleted one's name has another id and inherits nothing.
+import type { Deps } from '../deps.js'
+import { findUserById } from '../db/users.js'
+import { findRobotById } from '../db/robots.js'
+import type { Principal } from './principal.js'
+import { ROBOT_PREFIX } from './authenticate.js'
+
+/** `k`: 'u' user, 'r' robot; `v`: the holder's credential_version when the credential was derived. */
+export type CredentialRef = { k: 'u' | 'r'; id: number; v: number }
+
+export function credentialOf(p: Principal): CredentialRef | undefined {
+  if (p.kind === 'user') return { k: 'u', id: p.id, v: p.credentialVersion }
+  if (p.kind === 'robot') return { k: 'r', id: p.id, v: p.credentialVersion }
+  return undefined
+}
+
+/** Whether the holder still exists under `subject`, unchanged since, and (robots) enabled and unexpired. */
+export async function isCredentialCurrent(deps: Deps, ref: CredentialRef, subject: string): Promise<boolean> {
+  if (ref.k === 'u') {
+    const user = await findUserById(deps.db, ref.id)
+    return user !== undefined && user.username === subject && user.credential_version === ref.v
+  }
+  const robot = await findRobotById(deps.db, ref.id)
+  if (!robot || `${ROBOT_PREFIX}${robot.name}` !== subject || robot.credential_version !== ref.v || robot.disabled === 1) return false
+  return robot.expires_at === -1 || robot.expires_at * 1000 > deps.clock.now().getTime()
+}
