@@ -63,14 +63,15 @@ export function compareDocuments(harborDoc, berthDoc) {
   })
   const additions = [...ours.values()].filter((op) => !harborKeys.has(key(op)))
   const count = (s) => rows.filter((r) => r.status === s).length
-  return { rows, additions, problems, total: rows.length, done: count('done'), partial: count('partial'), notYet: count('not yet') }
+  const behaviour = berthDoc.info?.['x-berth-behaviour'] ?? []
+  return { rows, additions, problems, behaviour, total: rows.length, done: count('done'), partial: count('partial'), notYet: count('not yet') }
 }
 
 const cell = (s) => String(s).replaceAll('|', '\\|')
 
 /** The Markdown report; the same inputs always give the same bytes. */
 export function renderReport(result) {
-  const { rows, additions, total, done, partial, notYet } = result
+  const { rows, additions, behaviour = [], total, done, partial, notYet } = result
   const out = [
     '# Harbor API compatibility',
     '',
@@ -94,6 +95,11 @@ export function renderReport(result) {
     out.push(`| ${cell(tag)} | ${n('done')} | ${n('partial')} | ${n('not yet')} |`)
   }
   out.push(`| **all** | **${done}** | **${partial}** | **${notYet}** |`, '')
+  if (behaviour.length > 0) {
+    out.push('## How requests are read', '', 'What holds for every operation, and where Berth answers differently from Harbor on purpose.', '')
+    for (const line of behaviour) out.push(`- ${line}`)
+    out.push('')
+  }
   out.push('## Operations', '', '| tag | operationId | method | path | Berth | note |', '|---|---|---|---|---|---|')
   for (const r of rows) {
     out.push(`| ${cell(r.tag)} | ${cell(r.operationId)} | ${r.method} | \`${cell(r.path)}\` | ${r.status} | ${cell(r.note)} |`)

@@ -54,6 +54,25 @@ const HARBOR_ONLY = new Set([
   'scan_all_policy', 'banner_message', 'disabled_audit_log_event_types',
 ])
 
+/**
+ * Whether a value of a Harbor-only key asks for nothing: empty, off, or what Berth does anyway.
+ * Harbor clients (the Terraform provider's system config) send whole Configurations objects; such
+ * keys are accepted and change nothing, while a value that asks for a feature is refused.
+ */
+function asksForNothing(key: string, value: unknown, current: Settings): boolean {
+  if (value === '' || value === false) return true
+  switch (key) {
+    case 'auth_mode': return value === current.auth_mode
+    case 'token_expiration': return value === current.token_expiration
+    case 'quota_per_project_enable': return value === true
+    case 'storage_per_project': return value === -1
+    case 'robot_name_prefix': return value === 'robot$'
+    // verifying the certificate of an authenticator Berth does not use
+    case 'ldap_verify_cert': case 'uaa_verify_cert': case 'http_authproxy_verify_cert': case 'oidc_verify_cert': return value === true
+    default: return false
+  }
+}
+
 const remembered = new WeakMap<Db, Promise<Settings>>()
 
 /** The settings in force: stored values over berth.yml's. */
@@ -84,16 +103,20 @@ async function loadSettings(deps: Deps): Promise<Settings> {
   }
 }
 
-/** Checks a PUT body (a subset of Harbor's Configurations): editable keys with valid values only. */
-export function parseSettingsChange(body: unknown): SettingsChange {
+/**
+ * Checks a PUT body (Harbor's Configurations): editable keys with valid values, and Harbor-only keys
+ * whose values ask for nothing (see asksForNothing), which are dropped.
+ */
+export function parseSettingsChange(body: unknown, current: Settings): SettingsChange {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new AppError('BAD_REQUEST', undefined, 'the configurations must be a JSON object')
   }
   const change: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(body)) {
     if (!isEditable(key)) {
+      if (HARBOR_ONLY.has(key) && asksForNothing(key, value, current)) continue
       throw new AppError('BAD_REQUEST', { key }, HARBOR_ONLY.has(key)
-        ? `configuration ${key} cannot be changed in Berth`
+        ? `configuration ${key} cannot be set to ${JSON.stringify(value)}: Berth does not have this feature or it is set in berth.yml`
         : `unknown configuration ${key}`)
     }
     const parsed = EDITABLE[key].parse(value)
@@ -105,7 +128,7 @@ export function parseSettingsChange(body: unknown): SettingsChange {
 
 /** Stores the change with its audit row in one transaction; later reads see it. */
 export async function updateSettings(deps: Deps, body: unknown, actor: { username: string; clientIp: string }): Promise<void> {
-  const change = parseSettingsChange(body)
+  const change = parseSettingsChange(body, await getSettings(deps))
   const keys = Object.keys(change) as EditableKey[]
   if (keys.length === 0) return
   const now = deps.clock.now().toISOString()

@@ -22,12 +22,28 @@ export const PROXY_METADATA = [
 export const METADATA_KEYS = [...BOOLEAN_METADATA, 'severity', 'retention_id', ...PROXY_METADATA] as const
 
 const SEVERITIES = new Set(['none', 'low', 'medium', 'high', 'critical'])
+
+/**
+ * Settings that gate pulls on something Berth does not do yet: turned on, a Harbor user would trust
+ * unsigned or vulnerable images to be blocked, so "true" is refused rather than stored and ignored.
+ * "false" asks for nothing and is accepted. auto_scan and auto_sbom_generation are stored: they ask
+ * for reports after a push, not for a gate, and Harbor without a scanner stores them just the same
+ * (the Terraform provider sends auto_scan=true by default).
+ */
+const UNSUPPORTED_GATES: Readonly<Record<string, string>> = {
+  enable_content_trust: 'Berth does not verify image signatures yet, so it cannot refuse unsigned images',
+  enable_content_trust_cosign: 'Berth does not verify cosign signatures yet, so it cannot refuse unsigned images',
+  prevent_vul: 'Berth has no vulnerability scanner yet, so it cannot refuse vulnerable images',
+}
 // Go's strconv.ParseBool, which Harbor's metadata handler uses
 const TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True'])
 const FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False'])
 
 function normalizeValue(key: string, value: string): string {
   if ((BOOLEAN_METADATA as readonly string[]).includes(key)) {
+    if (TRUE.has(value) && Object.hasOwn(UNSUPPORTED_GATES, key)) {
+      throw new AppError('BAD_REQUEST', { [key]: value }, `metadata.${key} cannot be true: ${UNSUPPORTED_GATES[key]}`)
+    }
     if (TRUE.has(value)) return 'true'
     if (FALSE.has(value)) return 'false'
     throw new AppError('BAD_REQUEST', { [key]: value }, `metadata.${key} should only be 'true' or 'false', but got: '${value}'`)

@@ -91,7 +91,11 @@ describe('configurations API', () => {
       { self_registration: null },
       { project_creation_restriction: 'nobody' },
       { project_creation_restriction: true },
-      { self_registration: false, auth_mode: 'db_auth' },
+      { self_registration: false, auth_mode: 'ldap_auth' },
+      { read_only: true },
+      { notification_enable: true },
+      { storage_per_project: 1024 },
+      { robot_name_prefix: 'bot-' },
       { auth_mode: 'ldap_auth' },
       { token_expiration: 60 },
       { ldap_url: 'ldap://example.com' },
@@ -119,6 +123,15 @@ describe('configurations API', () => {
     // an empty body changes nothing, and neither do keys Harbor's Configurations does not have
     assert.equal((await put(b, {})).status, 200)
     assert.equal((await put(b, { no_such_setting: 1 })).status, 200)
+    // Harbor-only keys whose values ask for nothing (empty, off, or what Berth does) pass and change nothing
+    const neutral = {
+      auth_mode: 'db_auth', read_only: false, notification_enable: false, ldap_url: '', oidc_verify_cert: true,
+      quota_per_project_enable: true, storage_per_project: -1, robot_name_prefix: 'robot$', banner_message: '', token_expiration: 30,
+    }
+    const r = await put(b, neutral)
+    assert.equal(r.status, 200, r.text)
+    assert.deepEqual(dbRows(b, 'select name, value from system_setting order by name'), before)
+    assert.equal(auditRows(b, `resource_type = 'configuration'`).length, auditsBefore)
     assert.equal(auditRows(b, `resource_type = 'configuration'`).length, auditsBefore)
   })
 })

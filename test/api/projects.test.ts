@@ -196,12 +196,12 @@ describe('projects API', () => {
     }
     assert.equal((await api(b, `/projects/${id}`)).status, 401, 'still private')
 
-    const ok = await put(users.admin!.auth, { metadata: { public: 'true', prevent_vul: 'true' } })
+    const ok = await put(users.admin!.auth, { metadata: { public: 'true', auto_scan: 'true' } })
     assert.equal(ok.status, 200, ok.text)
     const g = await api(b, `/projects/${id}`)
     assert.equal(g.status, 200, 'anonymous reads it as soon as it is public')
     assert.equal(g.json.metadata.public, 'true')
-    assert.equal(g.json.metadata.prevent_vul, 'true')
+    assert.equal(g.json.metadata.auto_scan, 'true')
     assert.equal((await api(b, `/projects/${id}`, { auth: outsider.auth })).status, 200)
 
     for (const body of [{ project_name: 'renamed' }, { metadata: { public: 'nope' } }, { metadata: { retention_id: '9' } }, { metadata: { public: false } }, null]) {
@@ -303,6 +303,34 @@ describe('projects API', () => {
     await expectError(api(b, `${base}/auto_scan`, { auth: maint.auth }), 404, 'NOT_FOUND')
     await expectError(api(b, `${base}/auto_scan`, { method: 'DELETE', auth: maint.auth }), 404, 'NOT_FOUND')
     assert.deepEqual((await api(b, base, { auth: ADMIN_AUTH })).json, { public: 'true' })
+  })
+
+  test('settings for features Berth does not have are refused when they ask for them, accepted when off', async () => {
+    // what the Terraform provider sends for a project with its defaults: nothing here asks for a missing feature
+    const terraform = { project_name: 'tf-defaults', storage_limit: -1, metadata: { auto_scan: 'true', public: 'false', severity: 'low', prevent_vul: 'false', enable_content_trust: 'false', reuse_sys_cve_allowlist: 'true' } }
+    const created = await api(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, body: terraform })
+    assert.equal(created.status, 201, created.text)
+    const id = Number(created.headers.get('location')!.split('/').pop())
+    assert.equal((await api(b, `/projects/${id}`, { auth: ADMIN_AUTH })).json.metadata.auto_scan, 'true')
+
+    const gates = ['enable_content_trust', 'enable_content_trust_cosign', 'prevent_vul']
+    const before = dbRows(b, 'select count(*) as n from project')[0]!.n
+    for (const key of gates) {
+      for (const value of ['true', 'TRUE', '1']) {
+        const r = await expectError(api(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, body: { project_name: 'gated', metadata: { [key]: value } } }), 400, 'BAD_REQUEST')
+        assert.match(r.json.errors[0].message, new RegExp(key))
+        await expectError(api(b, `/projects/${id}`, { method: 'PUT', auth: ADMIN_AUTH, body: { metadata: { [key]: value } } }), 400, 'BAD_REQUEST')
+        await expectError(api(b, `/projects/${id}/metadatas/`, { method: 'POST', auth: ADMIN_AUTH, body: { [key]: value } }), 400, 'BAD_REQUEST')
+        await expectError(api(b, `/projects/${id}/metadatas/${key}`, { method: 'PUT', auth: ADMIN_AUTH, body: { [key]: value } }), 400, 'BAD_REQUEST')
+      }
+      assert.equal((await api(b, `/projects/${id}`, { method: 'PUT', auth: ADMIN_AUTH, body: { metadata: { [key]: 'false' } } })).status, 200)
+    }
+    // a proxy-cache project needs a proxy cache
+    const proxy = await expectError(api(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, body: { project_name: 'proxied', registry_id: 1 } }), 400, 'BAD_REQUEST')
+    assert.match(proxy.json.errors[0].message, /proxy cache/)
+    assert.equal(dbRows(b, 'select count(*) as n from project')[0]!.n, before)
+    const meta = (await api(b, `/projects/${id}`, { auth: ADMIN_AUTH })).json.metadata
+    for (const key of gates) assert.notEqual(meta[key], 'true', key)
   })
 
   test('creation restricted to admins when project_creation_restriction is adminonly', async () => {

@@ -64,6 +64,9 @@ describe('robots API', () => {
     await expectError(create(ADMIN_AUTH, { ...good, permissions: [projectPerm('proj', 'repository:fly')] }), 400, 'BAD_REQUEST')
     await expectError(create(ADMIN_AUTH, { ...good, permissions: [{ kind: 'system', namespace: '/', access: [{ resource: 'user', action: 'list' }] }] }), 400, 'BAD_REQUEST')
     await expectError(create(ADMIN_AUTH, { ...good, secret: 'weak' }), 400, 'BAD_REQUEST')
+    // Harbor honours effect "deny"; Berth only grants, so a deny is refused rather than read as a grant
+    const denied = await expectError(create(ADMIN_AUTH, { ...good, permissions: [{ kind: 'project', namespace: 'proj', access: [{ resource: 'repository', action: 'pull', effect: 'deny' }] }] }), 400, 'BAD_REQUEST')
+    assert.match(denied.json.errors[0].message, /permissions\[0\]\.access\[0\]\.effect/)
     await expectError(create(ADMIN_AUTH, { ...good, level: 'system', permissions: [{ kind: 'system', namespace: 'proj', access: [{ resource: 'user', action: 'list' }] }] }), 400, 'BAD_REQUEST')
     await expectError(create(ADMIN_AUTH, { ...good, level: 'system', permissions: [{ kind: 'system', namespace: '/', access: [{ resource: 'repository', action: 'pull' }] }] }), 400, 'BAD_REQUEST')
     await expectError(create(ADMIN_AUTH, { ...good, level: 'system', permissions: [projectPerm('nope', 'repository:pull')] }), 404, 'NOT_FOUND')

@@ -13,7 +13,10 @@ import { parsePaging, pagingHeaders } from './paging.js'
 import { parseQuery, parseSort } from './query.js'
 import { parseBody, positiveId, queryStrings, requestPath } from './request.js'
 
-const access = z.object({ resource: z.string().max(64), action: z.string().max(64), effect: z.string().max(16).optional() })
+// Harbor's Access.effect: Berth's robot permissions only grant, so a "deny" (which Harbor honours)
+// is refused rather than read as a grant
+const effect = z.string().max(16).refine((e) => e === '' || e === 'allow', { message: 'Berth grants permissions only: effect must be "allow" (deny is not supported)' })
+const access = z.object({ resource: z.string().max(64), action: z.string().max(64), effect: effect.optional() })
 const permission = z.object({
   kind: z.enum(['project', 'system']),
   namespace: z.string().min(1).max(255),
