@@ -1,10 +1,13 @@
 // Write-behind batching for records the read path produces but need not wait for (audit rows of
 // pulls, pull counts): gathered in memory, written in one go after `delayMs` or once `maxSize`
-// is reached, one write at a time. `flush()` on shutdown writes what is left.
+// is reached, one write at a time. `flush()` on shutdown (and in tests) writes what is left,
+// including what tracked work (a lookup the row waits for) is still about to add.
 
 export type WriteBehind<B> = {
   /** Changes the pending batch (push a row, bump a counter) and schedules a write. */
   update(change: (batch: B) => void): void
+  /** Work that will call `update` once it settles (a lookup before the row is known): flush waits for it. */
+  track(work: Promise<unknown>): void
   flush(): Promise<void>
 }
 
@@ -19,8 +22,11 @@ export function createWriteBehind<B>(opts: {
   let pending = opts.empty()
   let timer: NodeJS.Timeout | null = null
   let writing: Promise<void> | null = null
+  const tracked = new Set<Promise<void>>()
 
   const flush = async (): Promise<void> => {
+    // work tracked before this call; later work belongs to the next flush (a steady stream never starves it)
+    await Promise.all([...tracked])
     if (timer) clearTimeout(timer)
     timer = null
     await writing
@@ -40,6 +46,10 @@ export function createWriteBehind<B>(opts: {
         timer = setTimeout(() => void flush(), opts.delayMs)
         timer.unref()
       }
+    },
+    track(work) {
+      const settled: Promise<void> = work.then(() => undefined, () => undefined).then(() => { tracked.delete(settled) })
+      tracked.add(settled)
     },
     flush,
   }

@@ -23,8 +23,9 @@ export function auditRegistry(deps: Deps, request: FastifyRequest, operation: Au
     recordAuditSoon(deps, { projectId: cached.ref.id, operation, resourceType, resource, username, clientIp })
     return
   }
-  findProjectRef(deps, projectName).then(
+  // tracked, so flushAudit (shutdown, tests) also writes the row this lookup is about to add
+  deps.auditBuffer.track(findProjectRef(deps, projectName).then(
     (project) => recordAuditSoon(deps, { projectId: project?.id ?? 0, operation, resourceType, resource, username, clientIp }),
     (err: unknown) => deps.log.error({ err }, 'audit: project lookup failed'),
-  )
+  ))
 }
