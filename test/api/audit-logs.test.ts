@@ -2,23 +2,23 @@
 // pulls and deletes: who sees which rows, q filters, sort and paging, bad parameters.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { ADMIN_AUTH, createProject, startBerth, type RunningBerth } from '../helpers/berth.js'
-import { api, expectError, makeProject, makeUser, pullManifest, pushImage, sleep } from '../helpers/api-client.js'
+import { ADMIN_AUTH, createProject, startBerth, type InProcessBerth } from '../helpers/berth.js'
+import { api, expectError, makeProject, makeUser, pullManifest, pushImage } from '../helpers/api-client.js'
+import { flushAudit } from '../../src/audit/log.js'
 
 describe('audit logs', () => {
-  let b: RunningBerth
+  let b: InProcessBerth
   let erin: Awaited<ReturnType<typeof makeUser>>
   let frank: Awaited<ReturnType<typeof makeUser>>
   let digest = ''
   let start = ''
 
-  /** Waits until the buffered (pull/push) rows are written. */
+  /** Reads the log once the buffered (pull/push) rows are written; `want` rows at least, when given. */
   async function logs(path: string, auth: string | undefined = ADMIN_AUTH, want?: number) {
-    for (let i = 0; ; i++) {
-      const r = await api(b, path, { auth })
-      if (want === undefined || r.json?.length >= want || i > 20) return r
-      await sleep(100)
-    }
+    await flushAudit(b.deps)
+    const r = await api(b, path, { auth })
+    if (want !== undefined) assert.ok(r.json?.length >= want, `${path}: ${r.json?.length} rows, want ${want}`)
+    return r
   }
 
   before(async () => {
