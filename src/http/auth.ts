@@ -62,7 +62,8 @@ async function authenticateRequest(deps: Deps, request: FastifyRequest): Promise
     const waiting = creds ? await throttledLogin(deps, creds.username, request.ip) : null
     if (waiting) return refuse(request, waiting)
     const key = hash('sha256', header, 'base64')
-    const now = Date.now()
+    // deps.clock, as the expiries the entries are bounded by (robots, tokens)
+    const now = deps.clock.now().getTime()
     const hit = deps.authCache.credentials.get(key)
     if (hit && hit.until > now) {
       request.principal = hit.principal
@@ -73,7 +74,8 @@ async function authenticateRequest(deps: Deps, request: FastifyRequest): Promise
       const result = creds ? await authenticatePassword(deps, creds.username, creds.password, request.ip) : { error: 'invalid' as const }
       if ('error' in result) return refuse(request, result)
       request.principal = result.principal
-      if (epoch === deps.authCache.epoch) deps.authCache.credentials.set(key, { principal: result.principal, until: now + AUTH_CACHE_MS })
+      // remembered no longer than the credentials are valid: an expiring robot gets no grace
+      if (epoch === deps.authCache.epoch) deps.authCache.credentials.set(key, { principal: result.principal, until: Math.min(now + AUTH_CACHE_MS, result.validUntil ?? Infinity) })
       return
     }
     const claims = await verifyToken(deps, header.slice(7).trim())

@@ -12,19 +12,20 @@ import { attemptFailed, attemptSucceeded, chargeAttempt, currentWait, type Throt
 export const ROBOT_PREFIX = 'robot$'
 
 export type LoginFailure = { error: 'invalid' } | ({ error: 'throttled' } & Throttled)
-export type LoginResult = { principal: Principal } | LoginFailure
+/** `validUntil` (ms on deps.clock): when the credentials stop being valid by themselves (a robot's expiry). */
+export type LoginResult = { principal: Principal; validUntil?: number } | LoginFailure
 
 /** Checks a username (or robot name) and password from `clientIp`; audits failures, throttles repeated ones. */
 export async function authenticatePassword(deps: Deps, username: string, password: string, clientIp: string): Promise<LoginResult> {
   const attempt = await chargeAttempt(deps, username, clientIp)
   if ('retryAfter' in attempt) return refused(deps, username, clientIp, attempt)
 
-  const principal = username.startsWith(ROBOT_PREFIX)
+  const ok = username.startsWith(ROBOT_PREFIX)
     ? await authenticateRobot(deps, username.slice(ROBOT_PREFIX.length), password)
     : await authenticateUser(deps, username, password)
-  if (principal) {
+  if (ok) {
     await attemptSucceeded(deps, attempt)
-    return { principal }
+    return ok
   }
 
   recordAuditSoon(deps, { operation: 'login_failed', resourceType: 'user', resource: username, username, clientIp })
@@ -54,16 +55,16 @@ function refused(deps: Deps, username: string, clientIp: string, wait: Throttled
 
 // Unknown names, users without a password, disabled and expired robots all pay for one password
 // check of today's cost, as a known name does: a wrong answer takes as long whoever is asked about.
-async function authenticateUser(deps: Deps, username: string, password: string): Promise<Principal | null> {
+async function authenticateUser(deps: Deps, username: string, password: string): Promise<{ principal: Principal } | null> {
   const user = await findUserByName(deps.db, username)
   if (!(await verifyOrSpend(password, user?.password, deps.passwordCost)) || !user) return null
   if (needsRehash(user.password!, deps.passwordCost)) {
     await rehash(deps, 'user', user.username, () => hashPassword(password, deps.passwordCost).then((h) => replaceUserPasswordHash(deps.db, user.user_id, user.password!, h)))
   }
-  return { kind: 'user', id: user.user_id, username: user.username, sysadmin: user.sysadmin_flag === 1, credentialVersion: user.credential_version, via: 'basic' }
+  return { principal: { kind: 'user', id: user.user_id, username: user.username, sysadmin: user.sysadmin_flag === 1, credentialVersion: user.credential_version, via: 'basic' } }
 }
 
-async function authenticateRobot(deps: Deps, name: string, secret: string): Promise<Principal | null> {
+async function authenticateRobot(deps: Deps, name: string, secret: string): Promise<{ principal: Principal; validUntil?: number } | null> {
   const robot = await findRobotByName(deps.db, name)
   const matches = await verifyOrSpend(secret, robot?.secret, deps.passwordCost)
   if (!robot || !matches || robot.disabled) return null
@@ -71,10 +72,11 @@ async function authenticateRobot(deps: Deps, name: string, secret: string): Prom
   if (needsRehash(robot.secret, deps.passwordCost)) {
     await rehash(deps, 'robot', robot.name, () => hashPassword(secret, deps.passwordCost).then((h) => replaceRobotSecretHash(deps.db, robot.id, robot.secret, h)))
   }
-  return {
+  const principal: Principal = {
     kind: 'robot', id: robot.id, name: robot.name, projectId: robot.project_id, credentialVersion: robot.credential_version,
     permissions: await listRobotPermissions(deps.db, robot.id),
   }
+  return robot.expires_at === -1 ? { principal } : { principal, validUntil: robot.expires_at * 1000 }
 }
 
 /** A hash of an older, weaker cost is made anew while the password is at hand; a failure to store it only waits for the next login. */

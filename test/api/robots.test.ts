@@ -3,8 +3,10 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { ADMIN_AUTH, createProject, startBerth, type RunningBerth } from '../helpers/berth.js'
-import { api, basic, expectError, makeProject, makeUser, pullManifest, pushImage, sleep } from '../helpers/api-client.js'
+import { ADMIN_AUTH, createProject, startBerth, type InProcessBerth } from '../helpers/berth.js'
+import { api, basic, expectError, makeProject, makeUser, pullManifest, pushImage } from '../helpers/api-client.js'
+import { manualClock } from '../helpers/clock.js'
+import { flushAudit } from '../../src/audit/log.js'
 import { writeOciLayout } from '../helpers/oci-layout.js'
 import { clientSandbox, requireBinaries, run } from '../e2e/clients.js'
 
@@ -16,7 +18,7 @@ const projectPerm = (namespace: string, ...pairs: string[]): Perm => ({
 })
 
 describe('robots API', () => {
-  let b: RunningBerth
+  let b: InProcessBerth
   let alice: Awaited<ReturnType<typeof makeUser>>
   let bob: Awaited<ReturnType<typeof makeUser>>
   const ids: Record<string, number> = {}
@@ -312,11 +314,35 @@ describe('robots API', () => {
       assert.equal(await pullManifest(b, ADMIN_AUTH, 'proj/skopeo', 'v1'), 200)
       assert.equal(await pullManifest(b, ADMIN_AUTH, 'other/skopeo', 'v1'), 404)
       assert.equal(await pullManifest(b, ADMIN_AUTH, 'proj/skopeo', 'v2'), 404)
-      await sleep(300)
+      await flushAudit(b.deps) // the /v2 push rows are written behind
       const pushed = await api(b, `/audit-logs?q=username=${harborQ('robot$proj+pusher')},operation=create`, { auth: ADMIN_AUTH })
       assert.deepEqual(pushed.json.map((l: any) => l.resource), ['proj/skopeo:v1'])
     } finally {
       await box.cleanup()
     }
+  })
+})
+
+describe('robot expiry, on an injected clock', () => {
+  const clock = manualClock()
+  let b: InProcessBerth
+  before(async () => {
+    b = await startBerth({ clock })
+    await createProject(b.url, 'exp')
+    assert.equal((await pushImage(b, ADMIN_AUTH, 'exp/app', 'v1')).status, 201)
+  })
+  after(async () => { await b?.close() })
+
+  test('a robot with duration 1 works until its expiry and not a second after, even just after a use', async () => {
+    const r = await api(b, '/robots', { method: 'POST', auth: ADMIN_AUTH, body: { name: 'daily', level: 'project', duration: 1, permissions: [projectPerm('exp', 'repository:pull')] } })
+    assert.equal(r.status, 201, r.text)
+    assert.equal(r.json.expires_at, Math.floor(clock.now().getTime() / 1000) + 86_400)
+    const auth = basic('robot$exp+daily', r.json.secret)
+    assert.equal(await pullManifest(b, auth, 'exp/app', 'v1'), 200)
+    clock.advance(86_400_000 - 10_000)
+    assert.equal(await pullManifest(b, auth, 'exp/app', 'v1'), 200, 'ten seconds before expiry')
+    clock.advance(20_000)
+    assert.equal(await pullManifest(b, auth, 'exp/app', 'v1'), 401, 'ten seconds after expiry: no grace from remembered credentials')
+    assert.equal((await api(b, '/statistics', { auth })).status, 401)
   })
 })
