@@ -4,8 +4,8 @@
 import { test, describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { createReadStream, watch } from 'node:fs'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -21,6 +21,25 @@ function rebase(location: string, base: string): string {
 
 function withDigest(url: string, digest: string): string {
   return `${url}${url.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`
+}
+
+/** Resolves once the file at `path` holds `bytes` bytes or more: inotify tells each change, nothing sleeps. */
+function fileReaches(path: string, bytes: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const watcher = watch(path)
+    let done = false
+    const finish = (err?: unknown) => {
+      if (done) return
+      done = true
+      watcher.close()
+      if (err) reject(err)
+      else resolve()
+    }
+    const check = () => stat(path).then((s) => { if (s.size >= bytes) finish() }, finish)
+    watcher.on('change', check)
+    watcher.on('error', finish)
+    void check()
+  })
 }
 
 /** Berth-only test (it spawns `berth serve`): every request is the system admin's. */
@@ -115,7 +134,7 @@ describe('berth serve restarted after SIGKILL', () => {
       assert.equal(post.status, 202, await post.text())
       const target = new URL(withDigest(rebase(post.headers.get('location')!, b.url), layer.digest))
 
-      // stream about a third of the blob, let the server take it in, then kill the server
+      // stream about a third of the blob; once the server has taken 4 MiB in, kill it
       const req = httpRequest({
         host: target.hostname, port: target.port, method: 'PUT', path: target.pathname + target.search,
         headers: { ...admin, 'content-type': 'application/octet-stream', 'content-length': String(layer.size) },
@@ -124,11 +143,16 @@ describe('berth serve restarted after SIGKILL', () => {
         req.on('response', (res) => { res.resume(); resolve(`response ${res.statusCode}`) })
         req.on('error', (err) => resolve(`error ${(err as NodeJS.ErrnoException).code ?? err.message}`))
       })
+      const uploadFile = join(dataDir, 'registry', 'uploads', target.pathname.split('/').pop()!)
       const src = createReadStream(blobPath(fx.dir, layer.digest), { end: Math.floor(layer.size / 3) })
       for await (const chunk of src) {
         if (!req.write(chunk)) await new Promise((r) => req.once('drain', r))
       }
-      await new Promise((r) => setTimeout(r, 300))
+      // the server has written part of the blob to its upload area: the kill tears a real upload
+      await Promise.race([
+        fileReaches(uploadFile, 4 << 20),
+        outcome.then((r) => { throw new Error(`the PUT ended before the server took bytes in (${r})`) }),
+      ])
       await b.kill('SIGKILL')
       const result = await outcome
       assert.match(result, /^error /, `the PUT was cut off by the kill, not answered (${result})`)
