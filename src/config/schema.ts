@@ -109,6 +109,14 @@ export const configSchema = z.strictObject({
   registry: z.strictObject({
     /** Manifests larger than this are refused (distribution-spec recommends 4 MiB). */
     max_manifest_bytes: z.number().int().min(1024).default(4 * 1024 * 1024),
+    /**
+     * Open upload sessions one user (or robot) may hold: in one repository, and in all. Counted
+     * from the database rows, so restarts and other instances see the same count.
+     */
+    upload_sessions: z.strictObject({
+      max_per_user_repository: z.number().int().min(1).default(100),
+      max_per_user: z.number().int().min(1).default(1000),
+    }).prefault({}),
     upload_purging: z.strictObject({
       enabled: z.boolean().default(true),
       /** An upload untouched this long is abandoned and its bytes reclaimed. */

@@ -6,12 +6,14 @@ import * as registry from './migrations/20261127000100-registry.js'
 import * as identity from './migrations/20261127000200-identity.js'
 import * as robotCreatorType from './migrations/20261127120000-robot-creator-type.js'
 import * as credentialBinding from './migrations/20261204000100-credential-binding.js'
+import * as uploadOwner from './migrations/20261204120000-upload-owner.js'
 
 export const migrations: Record<string, Migration> = {
   '20261127000100-registry': registry,
   '20261127000200-identity': identity,
   '20261127120000-robot-creator-type': robotCreatorType,
   '20261204000100-credential-binding': credentialBinding,
+  '20261204120000-upload-owner': uploadOwner,
 }
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {

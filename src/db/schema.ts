@@ -82,6 +82,8 @@ export interface TagTable {
 export interface UploadTable {
   id: string
   repository: string
+  /** Who opened it (principalName: a user name, robot$…); '' for sessions from before owners were kept. */
+  owner: string
   /** Bytes acknowledged to the client; recovery truncates the upload back to this. */
   size: number
   creation_time: string

@@ -1,7 +1,47 @@
 import type { Db, UploadRow } from './schema.js'
 
-export async function insertUpload(db: Db, id: string, repository: string, now: string): Promise<void> {
-  await db.insertInto('upload').values({ id, repository, size: 0, creation_time: now, update_time: now }).execute()
+export type UploadCaps = {
+  /** Sessions one owner may hold in one repository. */
+  perRepository: number
+  /** Sessions one owner may hold in all repositories. */
+  perOwner: number
+  /** Only rows updated at or after this count (older ones are abandoned, about to be purged); null counts all. */
+  since: string | null
+}
+
+/**
+ * Inserts a new upload row unless its owner already holds `caps.perRepository` sessions in the
+ * repository or `caps.perOwner` in all: one INSERT … SELECT … WHERE, so that two requests cannot
+ * both take the last slot. Returns whether the row was inserted.
+ */
+export async function insertUploadWithinCaps(
+  db: Db, row: { id: string; repository: string; owner: string; now: string }, caps: UploadCaps,
+): Promise<boolean> {
+  const result = await db.insertInto('upload')
+    .columns(['id', 'repository', 'owner', 'size', 'creation_time', 'update_time'])
+    .expression(db.selectNoFrom((eb) => [
+      eb.val(row.id).as('id'), eb.val(row.repository).as('repository'), eb.val(row.owner).as('owner'),
+      eb.val(0).as('size'), eb.val(row.now).as('creation_time'), eb.val(row.now).as('update_time'),
+    ])
+      .where((eb) => eb.and([
+        eb(countOpen(db, row.owner, caps.since, row.repository), '<', caps.perRepository),
+        eb(countOpen(db, row.owner, caps.since), '<', caps.perOwner),
+      ])))
+    .executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+}
+
+/** How many sessions `owner` holds (in `repository`, when given), counting as insertUploadWithinCaps does. */
+export async function countOpenUploads(db: Db, owner: string, since: string | null, repository?: string): Promise<number> {
+  const row = await countOpen(db, owner, since, repository).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+function countOpen(db: Db, owner: string, since: string | null, repository?: string) {
+  let q = db.selectFrom('upload').select((eb) => eb.fn.countAll<number>().as('n')).where('owner', '=', owner)
+  if (repository !== undefined) q = q.where('repository', '=', repository)
+  if (since !== null) q = q.where('update_time', '>=', since)
+  return q
 }
 
 export function findUpload(db: Db, id: string): Promise<UploadRow | undefined> {

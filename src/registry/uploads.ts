@@ -13,7 +13,7 @@ import { createHash, randomUUID, type Hash } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import { AppError } from '../errors.js'
 import type { Deps } from '../deps.js'
-import { deleteUploadRow, findUpload, insertUpload, listUploadsUpdatedBefore, updateUploadSize, hasUpload } from '../db/uploads.js'
+import { countOpenUploads, deleteUploadRow, findUpload, insertUploadWithinCaps, listUploadsUpdatedBefore, updateUploadSize, hasUpload, type UploadCaps } from '../db/uploads.js'
 import { insertBlob, linkBlob } from '../db/blobs.js'
 import { blobKey } from '../storage/paths.js'
 import { assertDigest, digestAlgorithm, parseRepositoryName } from './grammar.js'
@@ -25,11 +25,24 @@ export type UploadStates = Map<string, UploadState>
 
 export type UploadInfo = { id: string; size: number }
 
-export async function startUpload(deps: Deps, repository: string): Promise<UploadInfo> {
+/**
+ * Opens an upload session for `owner` (the principal's name). Refused with TOO_MANY_REQUESTS when
+ * the owner already holds registry.upload_sessions.max_per_user_repository sessions in this
+ * repository or max_per_user in all; a session frees its slot when it completes, is cancelled or
+ * purged, since the count is of the rows themselves.
+ */
+export async function startUpload(deps: Deps, repository: string, owner: string): Promise<UploadInfo> {
   parseRepositoryName(repository)
   const id = randomUUID()
+  const now = deps.clock.now()
+  const caps = uploadCaps(deps, now)
   // The row first: a crash right after leaves a row the purge finds, never an untracked file.
-  await insertUpload(deps.db, id, repository, deps.clock.now().toISOString())
+  if (!(await insertUploadWithinCaps(deps.db, { id, repository, owner, now: now.toISOString() }, caps))) {
+    const inRepository = await countOpenUploads(deps.db, owner, caps.since, repository)
+    const [limit, where] = inRepository >= caps.perRepository ? [caps.perRepository, 'in this repository'] : [caps.perOwner, 'in all repositories']
+    throw new AppError('TOO_MANY_REQUESTS', { repository, limit },
+      `too many open upload sessions: at most ${limit} ${where}; finish or cancel one first`)
+  }
   await deps.blobs.createUpload(id)
   deps.uploads.set(id, { hash: createHash('sha256'), size: 0, busy: false })
   return { id, size: 0 }
@@ -106,9 +119,9 @@ export async function cancelUpload(deps: Deps, repository: string, id: string): 
 }
 
 /** Monolithic upload in one request (POST ?digest=): a session that opens and closes at once. */
-export async function uploadWhole(deps: Deps, repository: string, digest: string, body: Readable): Promise<{ digest: string; size: number }> {
+export async function uploadWhole(deps: Deps, repository: string, owner: string, digest: string, body: Readable): Promise<{ digest: string; size: number }> {
   assertDigest(digest)
-  const { id } = await startUpload(deps, repository)
+  const { id } = await startUpload(deps, repository, owner)
   try {
     return await finishUpload(deps, repository, id, digest, body)
   } catch (err) {
@@ -140,6 +153,16 @@ export async function purgeUploads(deps: Deps, before: Date): Promise<number> {
     }
   }
   return removed
+}
+
+/** Sessions not written to within the purge age are abandoned: they no longer count. */
+function uploadCaps(deps: Deps, now: Date): UploadCaps {
+  const { upload_sessions: sessions, upload_purging: purging } = deps.config.registry
+  return {
+    perRepository: sessions.max_per_user_repository,
+    perOwner: sessions.max_per_user,
+    since: purging.enabled ? new Date(now.getTime() - purging.age_seconds * 1000).toISOString() : null,
+  }
 }
 
 async function discardUpload(deps: Deps, id: string): Promise<void> {

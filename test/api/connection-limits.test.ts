@@ -1,13 +1,18 @@
 // What one client may hold (issue 6, finding 5): a request whose body stalls, or whose headers
 // never end, is cut after http.idle_timeout / http.headers_timeout, while a body that keeps moving
 // is never cut however long it takes; and one client address holds at most
-// http.max_connections_per_client connections (a trusted proxy is not counted).
+// http.max_connections_per_client connections (a trusted proxy is not counted); and one user holds
+// at most registry.upload_sessions open upload sessions, counted from the database.
 // The timeouts here are real time by nature: the tests use small ones (1 s) so they run quickly.
 import { test, describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash, randomUUID } from 'node:crypto'
 import { connect, type Socket } from 'node:net'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { ADMIN_AUTH, startBerth, type RunningBerth } from '../helpers/berth.js'
+import { addMember, makeUser } from '../helpers/api-client.js'
 
 const IDLE_SECONDS = 1
 
@@ -197,5 +202,52 @@ describe('connections per client address', () => {
       const xs = [await held(b), await held(b), await held(b), await held(b)]
       for (const x of xs) x.socket.destroy()
     })
+  })
+})
+
+describe('open upload sessions per user and repository', () => {
+  let dataDir: string
+  let b: RunningBerth
+  const config = { registry: { upload_sessions: { max_per_user_repository: 2, max_per_user: 3 } } }
+  const post = (repo: string, auth: string) => fetch(`${b.url}/v2/${repo}/blobs/uploads/`, { method: 'POST', headers: { authorization: auth } })
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'berth-upload-caps-'))
+    b = await startBerth({ dataDir, config })
+  })
+  after(async () => {
+    await b?.close()
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  test('a POST beyond the cap is 429 TOOMANYREQUESTS; a cancelled session frees its slot; the count survives a restart', async () => {
+    const first = await post('library/capped', ADMIN_AUTH)
+    assert.equal(first.status, 202)
+    assert.equal((await post('library/capped', ADMIN_AUTH)).status, 202)
+    const refused = await post('library/capped', ADMIN_AUTH)
+    assert.equal(refused.status, 429)
+    const body = await refused.json() as { errors: Array<{ code: string; message: string }> }
+    assert.equal(body.errors[0]!.code, 'TOOMANYREQUESTS')
+    assert.match(body.errors[0]!.message, /too many open upload sessions/)
+    // a monolithic upload opens a session too
+    const data = Buffer.from('monolithic')
+    const whole = await fetch(`${b.url}/v2/library/capped/blobs/uploads/?digest=sha256:${createHash('sha256').update(data).digest('hex')}`, {
+      method: 'POST', headers: { authorization: ADMIN_AUTH, 'content-type': 'application/octet-stream' }, body: data,
+    })
+    assert.equal(whole.status, 429)
+
+    // another user pushing to the same repository has slots of their own
+    const dev = await makeUser(b, 'capdev')
+    await addMember(b, 'library', dev.username, 2)
+    assert.equal((await post('library/capped', dev.auth)).status, 202)
+
+    // restart on the same data: the rows still count
+    await b.close()
+    b = await startBerth({ dataDir, config })
+    assert.equal((await post('library/capped', ADMIN_AUTH)).status, 429)
+    const cancel = await fetch(new URL(first.headers.get('location')!, b.url), { method: 'DELETE', headers: { authorization: ADMIN_AUTH } })
+    assert.equal(cancel.status, 204)
+    assert.equal((await post('library/capped', ADMIN_AUTH)).status, 202)
+    assert.equal((await post('library/capped', ADMIN_AUTH)).status, 429)
   })
 })

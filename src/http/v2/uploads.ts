@@ -6,6 +6,7 @@ import { queryOf, locationFor, type V2Handler } from './plugin.js'
 import { isDigest, isValidName } from '../../registry/grammar.js'
 import { mountBlob } from '../../registry/blobs.js'
 import { mayPull } from './access.js'
+import { principalName } from '../../iam/principal.js'
 import { appendUpload, cancelUpload, finishUpload, startUpload, uploadStatus, uploadWhole, type UploadInfo } from '../../registry/uploads.js'
 
 type UploadsRoute = { route: 'uploads'; name: string }
@@ -64,11 +65,11 @@ export const postUploadHandler: V2Handler<UploadsRoute> = async (deps, request, 
       return sendCreated(deps, reply, route.name, q.mount)
     }
   } else if (q.digest !== undefined) {
-    const done = await uploadWhole(deps, route.name, q.digest, request.raw)
+    const done = await uploadWhole(deps, route.name, principalName(request.principal), q.digest, request.raw)
     return sendCreated(deps, reply, route.name, done.digest)
   }
   request.raw.resume()
-  const info = await startUpload(deps, route.name)
+  const info = await startUpload(deps, route.name, principalName(request.principal))
   return sendProgress(deps, reply, route.name, info)
 }
 
