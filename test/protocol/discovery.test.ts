@@ -355,6 +355,16 @@ describe('discovery', () => {
       assert.equal(list.length, 0)
     })
 
+    test('a subject with referrers can be deleted by digest (202); the referrers endpoint still answers', beyondDistribution('no referrers API'), async () => {
+      // the conformance teardown deletes the subject before its referrers and accepts only 2xx, 404 or 405
+      const r = uniqueRepo('subject-delete')
+      const img = await pushImage(c, r, 'v1')
+      const subj = descriptorOf(MT.ociManifest, img.manifest)
+      await pushReferrer(c, r, subj, { artifactType: 'application/vnd.example.sig' })
+      assertStatus(await c.req('DELETE', `/v2/${r}/manifests/${subj.digest}`), 202)
+      assertIndex(await c.req('GET', `/v2/${r}/referrers/${subj.digest}`))
+    })
+
     test('a deleted referrer drops out of the list', beyondDistribution('no referrers API'), async () => {
       const r = uniqueRepo('referrer-delete')
       const img = await pushImage(c, r, 'v1')

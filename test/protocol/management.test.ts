@@ -1,5 +1,5 @@
 // OCI Distribution Spec v1.1, content management: deleting manifests, tags and blobs
-// (conformance/04_management_test.go, 07_error_codes and the spec's "Content Management").
+// (conformance/04_management_test.go of v1.1.1 and the spec's "Content Management"; README.md maps the checks).
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
@@ -49,6 +49,24 @@ describe('management', () => {
       const res = await get(repo, 'v1')
       assertStatus(res, 200)
       assert.deepEqual(res.body, img.manifest)
+    })
+
+    test('DELETE of a manifest whose config and layer were deleted first: 202 (OCI_DELETE_MANIFEST_BEFORE_BLOBS=false)', async () => {
+      const repo = uniqueRepo('del-blobs-first')
+      const img = await pushImage(c, repo, 'v1')
+      for (const blob of [img.config, img.layer]) assertStatus(await c.req('DELETE', `/v2/${repo}/blobs/${blob.digest}`), 202)
+      assertStatus(await c.req('DELETE', `/v2/${repo}/manifests/${img.digest}`), 202)
+      assertErrorCode(await get(repo, img.digest), 'MANIFEST_UNKNOWN', 404)
+    })
+
+    test('DELETE of every manifest by digest: tags/list still answers 200, with no tags', async () => {
+      const repo = uniqueRepo('del-all')
+      const a = await pushImage(c, repo, 'a')
+      const b = await pushImage(c, repo, 'b')
+      for (const img of [a, b]) assertStatus(await c.req('DELETE', `/v2/${repo}/manifests/${img.digest}`), 202)
+      const res = await c.req('GET', `/v2/${repo}/tags/list`)
+      assertStatus(res, 200)
+      assert.deepEqual(res.json().tags ?? [], [])
     })
 
     test('DELETE unknown digest: 404 MANIFEST_UNKNOWN', async () => {
@@ -119,7 +137,7 @@ describe('management', () => {
       assertErrorCode(await c.req('DELETE', `/v2/${repo}/manifests/nosuchtag`), 'MANIFEST_UNKNOWN', 404)
     })
 
-    test('DELETE by tag: 202, or 400 UNSUPPORTED / 405 when disabled; then 404 MANIFEST_UNKNOWN (conformance 04, 07)', beyondDistribution('answers 400 DIGEST_INVALID'), async () => {
+    test('DELETE by tag: 202, or 400 UNSUPPORTED / 405 when disabled; then 404 MANIFEST_UNKNOWN (conformance 04)', beyondDistribution('answers 400 DIGEST_INVALID'), async () => {
       const repo = uniqueRepo('del-tag-twice')
       await pushImage(c, repo, 'v1')
       const first = await c.req('DELETE', `/v2/${repo}/manifests/v1`)
