@@ -4,8 +4,8 @@
 //
 //   npm run api-compat [-- <harbor-swagger-v2.yaml>] [--check]
 //
-// Harbor's document is read from ../shared/reference/harbor-swagger-v2.yaml beside the repository
-// unless a path is given; nothing of it is copied into the repository but the operations' names.
+// Harbor's document is read from test/harbor-client/harbor-swagger-v2.yaml (the copy the Harbor
+// client tests are generated from) unless a path is given.
 // --check writes nothing and exits 1 when docs/api-compatibility.md is out of date.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-export const DEFAULT_HARBOR_DOC = resolve(REPO_ROOT, '../shared/reference/harbor-swagger-v2.yaml')
+export const DEFAULT_HARBOR_DOC = join(REPO_ROOT, 'test/harbor-client/harbor-swagger-v2.yaml')
 export const BERTH_DOC = join(REPO_ROOT, 'api/openapi.yaml')
 export const REPORT = join(REPO_ROOT, 'docs/api-compatibility.md')
 

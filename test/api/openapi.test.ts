@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { FastifyInstance, RouteOptions } from 'fastify'
 import { parse } from 'yaml'
@@ -28,7 +28,7 @@ function repoRoot(): string {
 
 const ROOT = repoRoot()
 const DOC_PATH = join(ROOT, 'api', 'openapi.yaml')
-const HARBOR_DOC = resolve(ROOT, '../shared/reference/harbor-swagger-v2.yaml')
+const HARBOR_DOC = join(ROOT, 'test', 'harbor-client', 'harbor-swagger-v2.yaml')
 const PREFIX = '/api/v2.0'
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const
 

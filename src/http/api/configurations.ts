@@ -32,7 +32,9 @@ const configurationsBody = z.object({
   ...Object.fromEntries(STRING_KEYS.map((k) => [k, z.string().max(64 * 1024).optional()])),
   ...Object.fromEntries(BOOLEAN_KEYS.map((k) => [k, z.boolean().optional()])),
   ...Object.fromEntries(INTEGER_KEYS.map((k) => [k, z.number().int().optional()])),
-} as Record<string, z.ZodOptional<z.ZodString | z.ZodBoolean | z.ZodNumber>>)
+  // x-nullable in Harbor's swagger, so generated clients send null for "not set"
+  primary_auth_mode: z.boolean().nullish(),
+} as Record<string, z.ZodType<string | boolean | number | null | undefined>>)
 
 export function configurationRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/configurations', async (request) => {
@@ -49,7 +51,7 @@ export function configurationRoutes(app: FastifyInstance, deps: Deps) {
 
   app.put('/configurations', async (request, reply) => {
     requireSystemAccess(request, 'configuration', 'update')
-    const body = parseBody(configurationsBody, request)
+    const body = Object.fromEntries(Object.entries(parseBody(configurationsBody, request)).filter(([, v]) => v !== null))
     await updateSettings(deps, body, { username: principalName(request.principal), clientIp: request.ip })
     return reply.code(200).send()
   })
