@@ -34,8 +34,10 @@ const DAY = 86_400
 const MAX_DURATION = 2 ** 31 - 1
 
 /** Harbor's resources (src/common/rbac/const.go), by the kind of permission they belong to. */
+// Harbor's PoliciesMap "Project" (src/common/rbac/const.go) lists 'project' (read, update, delete)
+// too; clients that build robots from it send it. It names no check Berth makes, so it grants nothing.
 const PROJECT_RESOURCES = new Set([
-  '*', 'configuration', 'helm-chart', 'helm-chart-version', 'helm-chart-version-label', 'label', 'log', 'member', 'metadata',
+  '*', 'project', 'configuration', 'helm-chart', 'helm-chart-version', 'helm-chart-version-label', 'label', 'log', 'member', 'metadata',
   'quota', 'repository', 'tag-retention', 'immutable-tag', 'robot', 'notification-policy', 'scan', 'scanner', 'artifact',
   'tag', 'accessory', 'artifact-addition', 'artifact-label', 'preheat-policy',
 ])
