@@ -136,4 +136,3 @@ export async function pullManifest(b: RunningBerth, auth: string | undefined, re
   return res.status
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
