@@ -54,6 +54,12 @@ describe('project names and ids resolve once', () => {
     const byName = await api(b, '/projects/1', { auth: ADMIN_AUTH, headers: { 'x-is-resource-name': 'true' } })
     assert.equal(byName.json.project_id, numericId)
     await expectError(api(b, '/projects/1', { auth: mallory.auth, headers: { 'x-is-resource-name': 'true' } }), 404)
+    // the header is a boolean as go-openapi reads them (True, 1, yes …); nonsense is a 400, not a guess
+    for (const yes of ['True', '1', 'yes']) {
+      assert.equal((await api(b, '/projects/1', { auth: ADMIN_AUTH, headers: { 'x-is-resource-name': yes } })).json.project_id, numericId)
+    }
+    assert.equal((await api(b, '/projects/1', { auth: ADMIN_AUTH, headers: { 'x-is-resource-name': 'false' } })).json.name, 'library')
+    await expectError(api(b, '/projects/1', { auth: ADMIN_AUTH, headers: { 'x-is-resource-name': 'maybe' } }), 400)
   })
 
   test('project_id in a query is an id whatever X-Is-Resource-Name says', async () => {

@@ -7,6 +7,7 @@ import { can, canSystem } from '../../rbac/evaluate.js'
 import type { Action, Resource } from '../../rbac/roles.js'
 import { findProjectRef, findProjectRefById } from '../../projects/lookup.js'
 import type { ProjectRef } from '../../iam/auth-cache.js'
+import { headerBool } from './request.js'
 
 export function requireAuthenticated(request: FastifyRequest): void {
   const k = request.principal.kind
@@ -30,7 +31,7 @@ export type ProjectKey = { id: number } | { name: string }
  * `from=` of a copy are always names: those routes pass `{ name }` directly.
  */
 export function projectKeyOf(request: FastifyRequest, nameOrId: string): ProjectKey {
-  const isName = String(request.headers['x-is-resource-name'] ?? '').toLowerCase() === 'true'
+  const isName = headerBool(request, 'X-Is-Resource-Name', false)
   return !isName && /^[0-9]{1,15}$/.test(nameOrId) ? { id: Number(nameOrId) } : { name: nameOrId }
 }
 

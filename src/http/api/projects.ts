@@ -8,7 +8,7 @@ import { can } from '../../rbac/evaluate.js'
 import { projectKeyOf, requireAuthenticated, requireProjectAccess } from './access.js'
 import { parsePaging, pagingHeaders } from './paging.js'
 import { parseQuery, parseSort, type Condition } from './query.js'
-import { parseBody, queryBool, queryStrings, requestPath } from './request.js'
+import { headerBool, parseBody, queryBool, queryStrings, requestPath } from './request.js'
 import { findProjectRef } from '../../projects/lookup.js'
 import {
   createProject, deleteProject, getProject, listProjects, projectDeletable, projectSummary, requireProjectCreator,
@@ -124,7 +124,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps) {
     const id = await createProject(deps, callerOf(request), ownerId, {
       name: body.project_name, public: body.public, metadata: body.metadata ?? {}, storageLimit: body.storage_limit, registryId: body.registry_id,
     })
-    const byName = String(request.headers['x-resource-name-in-location'] ?? '').toLowerCase() === 'true'
+    const byName = headerBool(request, 'X-Resource-Name-In-Location', false)
     const base = requestPath(request).replace(/\/+$/, '')
     return reply.code(201).header('location', `${base}/${byName ? body.project_name : id}`).send()
   })

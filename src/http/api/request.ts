@@ -100,7 +100,17 @@ const FALSE_WORDS = new Set(['false', '0', 'no', 'n', 'off', 'f', 'disabled'])
 export function queryBool(query: Readonly<Record<string, string>>, name: string): boolean | undefined
 export function queryBool(query: Readonly<Record<string, string>>, name: string, fallback: boolean): boolean
 export function queryBool(query: Readonly<Record<string, string>>, name: string, fallback?: boolean): boolean | undefined {
-  const raw = query[name]
+  return readBool(query[name], name, fallback)
+}
+
+/** A boolean header (X-Is-Resource-Name, X-Resource-Name-In-Location), read as the query's booleans. */
+export function headerBool(request: FastifyRequest, name: string, fallback: boolean): boolean {
+  const raw = request.headers[name.toLowerCase()]
+  if (Array.isArray(raw)) throw new AppError('BAD_REQUEST', { header: name }, `header ${name} is given more than once`)
+  return readBool(raw, name, fallback) ?? fallback
+}
+
+function readBool(raw: string | undefined, name: string, fallback?: boolean): boolean | undefined {
   if (raw === undefined || raw === '') return fallback
   const word = raw.toLowerCase()
   if (TRUE_WORDS.has(word)) return true
