@@ -84,7 +84,8 @@ async function authenticateRequest(deps: Deps, request: FastifyRequest): Promise
       return
     }
     request.principal = { kind: 'token', subject: claims.subject, access: claims.access, projects: claims.projects }
-    deps.authCache.credentials.set(key, { principal: request.principal, until: Math.min(claims.exp * 1000, now + AUTH_CACHE_MS) })
+    // no longer than the token, nor its robot, is valid; not at all if credentials changed meanwhile
+    if (epoch === deps.authCache.epoch) deps.authCache.credentials.set(key, { principal: request.principal, until: Math.min(claims.validUntil, now + AUTH_CACHE_MS) })
     return
   }
   const cookies = request.headers.cookie

@@ -18,13 +18,18 @@ export function credentialOf(p: Principal): CredentialRef | undefined {
   return undefined
 }
 
-/** Whether the holder still exists under `subject`, unchanged since, and (robots) enabled and unexpired. */
-export async function isCredentialCurrent(deps: Deps, ref: CredentialRef, subject: string): Promise<boolean> {
+/**
+ * Until when (ms; Infinity: no end of its own) the holder's credential stands, if the holder still
+ * exists under `subject`, unchanged since, and (robots) enabled and unexpired; null otherwise.
+ */
+export async function credentialValidUntil(deps: Deps, ref: CredentialRef, subject: string): Promise<number | null> {
   if (ref.k === 'u') {
     const user = await findUserById(deps.db, ref.id)
-    return user !== undefined && user.username === subject && user.credential_version === ref.v
+    return user !== undefined && user.username === subject && user.credential_version === ref.v ? Infinity : null
   }
   const robot = await findRobotById(deps.db, ref.id)
-  if (!robot || `${ROBOT_PREFIX}${robot.name}` !== subject || robot.credential_version !== ref.v || robot.disabled === 1) return false
-  return robot.expires_at === -1 || robot.expires_at * 1000 > deps.clock.now().getTime()
+  if (!robot || `${ROBOT_PREFIX}${robot.name}` !== subject || robot.credential_version !== ref.v || robot.disabled === 1) return null
+  if (robot.expires_at === -1) return Infinity
+  const until = robot.expires_at * 1000
+  return until > deps.clock.now().getTime() ? until : null
 }

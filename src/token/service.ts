@@ -11,7 +11,7 @@ import { principalName } from '../iam/principal.js'
 import { can, canSystem } from '../rbac/evaluate.js'
 import { findProjectRef } from '../projects/lookup.js'
 import { isValidName } from '../registry/grammar.js'
-import { credentialOf, isCredentialCurrent, type CredentialRef } from '../iam/credentials.js'
+import { credentialOf, credentialValidUntil, type CredentialRef } from '../iam/credentials.js'
 
 /** `repository:proj/app:pull,push`, `repository(plugin):…`, `registry:catalog:*`; null when malformed. */
 export function parseScope(scope: string): TokenAccess | null {
@@ -75,7 +75,8 @@ export async function issueToken(deps: Deps, principal: Principal, scopes: Token
   return { token, expiresIn, issuedAt: now.toISOString() }
 }
 
-export type VerifiedToken = { subject: string; access: TokenAccess[]; projects: Record<string, number>; exp: number }
+/** `validUntil` (ms): the token's expiry, or its robot's when that comes first. */
+export type VerifiedToken = { subject: string; access: TokenAccess[]; projects: Record<string, number>; validUntil: number }
 
 /**
  * Verifies signature, issuer, audience and expiry, and that the credential it was issued to is
@@ -92,15 +93,17 @@ export async function verifyToken(deps: Deps, token: string): Promise<VerifiedTo
     })
     const access = Array.isArray(payload.access) ? (payload.access as unknown[]).filter(isAccess) : []
     const projects = isProjectMap(payload.projects) ? payload.projects : {}
-    claims = { subject: typeof payload.sub === 'string' ? payload.sub : '', access, projects, exp: payload.exp ?? 0, cred: payload.cred }
+    claims = { subject: typeof payload.sub === 'string' ? payload.sub : '', access, projects, validUntil: (payload.exp ?? 0) * 1000, cred: payload.cred }
   } catch {
     return null
   }
   const { cred, ...verified } = claims
   // anonymous tokens name nobody; any other must name a credential that still stands
   if (verified.subject === '' && cred === undefined) return verified
-  if (!isCredentialRef(cred) || !(await isCredentialCurrent(deps, cred, verified.subject))) return null
-  return verified
+  if (!isCredentialRef(cred)) return null
+  const holderUntil = await credentialValidUntil(deps, cred, verified.subject)
+  if (holderUntil === null) return null
+  return { ...verified, validUntil: Math.min(verified.validUntil, holderUntil) }
 }
 
 function isProjectMap(v: unknown): v is Record<string, number> {

@@ -345,4 +345,16 @@ describe('robot expiry, on an injected clock', () => {
     assert.equal(await pullManifest(b, auth, 'exp/app', 'v1'), 401, 'ten seconds after expiry: no grace from remembered credentials')
     assert.equal((await api(b, '/statistics', { auth })).status, 401)
   })
+
+  test("a registry token issued just before its robot's expiry stops working at that expiry, not at its own", async () => {
+    const r = await api(b, '/robots', { method: 'POST', auth: ADMIN_AUTH, body: { name: 'tokened', level: 'project', duration: 1, permissions: [projectPerm('exp', 'repository:pull')] } })
+    assert.equal(r.status, 201, r.text)
+    clock.advance(86_400_000 - 10_000)
+    const res = await fetch(`${b.url}/service/token?service=harbor-registry&scope=repository:exp/app:pull`, { headers: { authorization: basic('robot$exp+tokened', r.json.secret) } })
+    assert.equal(res.status, 200)
+    const bearer = `Bearer ${((await res.json()) as { token: string }).token}`
+    assert.equal(await pullManifest(b, bearer, 'exp/app', 'v1'), 200, 'ten seconds before expiry')
+    clock.advance(20_000)
+    assert.equal(await pullManifest(b, bearer, 'exp/app', 'v1'), 401, 'ten seconds after expiry: the token was remembered no longer than its robot')
+  })
 })
