@@ -1,6 +1,7 @@
 // Credentials → Principal. Users by password, robots `robot$<name>` by secret. Failures are
 // throttled per client address and user name (src/iam/login-throttle.ts), never per user alone,
 // so nobody can lock another user out; every failure is audited, every wait logged and audited.
+import { createHash } from 'node:crypto'
 import type { Deps } from '../deps.js'
 import { findUserByName, replaceUserPasswordHash } from '../db/users.js'
 import { findRobotByName, listRobotPermissions, replaceRobotSecretHash } from '../db/robots.js'
@@ -15,8 +16,27 @@ export type LoginFailure = { error: 'invalid' } | ({ error: 'throttled' } & Thro
 /** `validUntil` (ms on deps.clock): when the credentials stop being valid by themselves (a robot's expiry). */
 export type LoginResult = { principal: Principal; validUntil?: number } | LoginFailure
 
-/** Checks a username (or robot name) and password from `clientIp`; audits failures, throttles repeated ones. */
-export async function authenticatePassword(deps: Deps, username: string, password: string, clientIp: string): Promise<LoginResult> {
+/** Checks in progress, by client address and credentials (hashed), per Deps. */
+const inFlight = new WeakMap<Deps, Map<string, Promise<LoginResult>>>()
+
+/**
+ * Checks a username (or robot name) and password from `clientIp`; audits failures, throttles
+ * repeated ones. The same credentials from the same address while a check of them is under way
+ * share that check: a client's burst of parallel requests (layers pushed at once, a load test) is
+ * one attempt, not several that the throttle would count against it before any could succeed.
+ */
+export function authenticatePassword(deps: Deps, username: string, password: string, clientIp: string): Promise<LoginResult> {
+  let checks = inFlight.get(deps)
+  if (!checks) inFlight.set(deps, (checks = new Map()))
+  const key = createHash('sha256').update(clientIp).update('\0').update(username).update('\0').update(password).digest('base64')
+  const running = checks.get(key)
+  if (running) return running
+  const check = checkPassword(deps, username, password, clientIp).finally(() => checks.delete(key))
+  checks.set(key, check)
+  return check
+}
+
+async function checkPassword(deps: Deps, username: string, password: string, clientIp: string): Promise<LoginResult> {
   const attempt = await chargeAttempt(deps, username, clientIp)
   if ('retryAfter' in attempt) return refused(deps, username, clientIp, attempt)
 

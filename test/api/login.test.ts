@@ -232,13 +232,27 @@ describe('login throttling', () => {
   test('parallel attempts cannot slip past a wait: past the free failures, one password check per wait', async () => {
     const b = await startBerth({ clock: manualClock(), config: { auth: { login_throttle: { free_failures: 2 } } } })
     try {
-      const answers = await Promise.all(Array.from({ length: 20 }, () =>
-        requestFrom(ATTACKER, `${b.url}/c/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'principal=admin&password=Wrong12345' })))
+      // a guesser tries a different password with each request
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) =>
+        requestFrom(ATTACKER, `${b.url}/c/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `principal=admin&password=Wrong${i}` })))
       const checked = answers.filter((a) => /invalid credentials/.test(a.text)).length
       const held = answers.filter((a) => /too many failed logins/.test(a.text)).length
       assert.equal(checked + held, 20)
       assert.equal(checked, 3, 'two free failures and one that started the wait')
       assert.equal((await audited(b, `operation = 'login_failed' and client_ip = '${ATTACKER}'`)).length, 3)
+    } finally {
+      await b.close()
+    }
+  })
+
+  test('a burst of parallel requests with the right credentials is one attempt: none is held off', async () => {
+    const b = await startBerth({ clock: manualClock(), config: { auth: { login_throttle: { free_failures: 2, address_free_failures: 4 } } } })
+    try {
+      // 24 requests at once, none answered from the credentials cache (none is filled yet)
+      const answers = await Promise.all(Array.from({ length: 24 }, (_, i) =>
+        requestFrom('127.0.0.1', `${b.url}/v2/${i % 2 ? '' : '_catalog'}`, { headers: { authorization: ADMIN_AUTH } })))
+      assert.deepEqual(answers.map((a) => a.status), Array(24).fill(200))
+      assert.equal((await audited(b, "operation = 'login_throttled'")).length, 0)
     } finally {
       await b.close()
     }
