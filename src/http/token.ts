@@ -7,7 +7,7 @@ import { AppError } from '../errors.js'
 import { issueToken, parseScope } from '../token/service.js'
 import { authenticatePassword } from '../iam/authenticate.js'
 import { findUserById } from '../db/users.js'
-import { credentialOf, type CredentialRef } from '../iam/credentials.js'
+import { credentialOf, isCredentialRef, type CredentialRef } from '../iam/credentials.js'
 import type { Principal, TokenAccess } from '../iam/principal.js'
 import { sendHarborError } from './harbor-errors.js'
 import { refusedCredentials, refusedLogin } from './auth.js'
@@ -91,10 +91,9 @@ async function userFromRefresh(deps: Deps, token: string): Promise<Principal | n
     const { payload } = await jwtVerify(token, deps.signingKey.publicKey, {
       issuer: deps.config.token.issuer, audience: `${deps.config.token.service}/refresh`, algorithms: [deps.signingKey.alg], currentDate: deps.clock.now(),
     })
-    const c = payload.cred as CredentialRef | undefined
-    if (payload.typ !== 'refresh' || typeof payload.sub !== 'string' || c?.k !== 'u' || !Number.isSafeInteger(c.id) || !Number.isSafeInteger(c.v)) return null
+    if (payload.typ !== 'refresh' || typeof payload.sub !== 'string' || !isCredentialRef(payload.cred) || payload.cred.k !== 'u') return null
     subject = payload.sub
-    cred = c
+    cred = payload.cred
   } catch {
     return null
   }

@@ -8,6 +8,7 @@ import { findRobotByName, listRobotPermissions, replaceRobotSecretHash } from '.
 import { recordAuditSoon } from '../audit/log.js'
 import { hashPassword, needsRehash, verifyOrSpend } from './passwords.js'
 import type { Principal } from './principal.js'
+import { robotValidUntil } from './credentials.js'
 import { attemptFailed, attemptSucceeded, chargeAttempt, currentWait, type Throttled } from './login-throttle.js'
 
 export const ROBOT_PREFIX = 'robot$'
@@ -87,8 +88,8 @@ async function authenticateUser(deps: Deps, username: string, password: string):
 async function authenticateRobot(deps: Deps, name: string, secret: string): Promise<{ principal: Principal; validUntil?: number } | null> {
   const robot = await findRobotByName(deps.db, name)
   const matches = await verifyOrSpend(secret, robot?.secret, deps.passwordCost)
-  if (!robot || !matches || robot.disabled) return null
-  if (robot.expires_at !== -1 && robot.expires_at * 1000 <= deps.clock.now().getTime()) return null
+  const validUntil = robot && matches ? robotValidUntil(deps, robot) : null
+  if (!robot || validUntil === null) return null
   if (needsRehash(robot.secret, deps.passwordCost)) {
     await rehash(deps, 'robot', robot.name, () => hashPassword(secret, deps.passwordCost).then((h) => replaceRobotSecretHash(deps.db, robot.id, robot.secret, h)))
   }
@@ -96,7 +97,7 @@ async function authenticateRobot(deps: Deps, name: string, secret: string): Prom
     kind: 'robot', id: robot.id, name: robot.name, projectId: robot.project_id, credentialVersion: robot.credential_version,
     permissions: await listRobotPermissions(deps.db, robot.id),
   }
-  return robot.expires_at === -1 ? { principal } : { principal, validUntil: robot.expires_at * 1000 }
+  return validUntil === Infinity ? { principal } : { principal, validUntil }
 }
 
 /** A hash of an older, weaker cost is made anew while the password is at hand; a failure to store it only waits for the next login. */

@@ -4,6 +4,7 @@
 // permissions change, so every credential derived before the change stops working with it; a new
 // user or robot that takes a deleted one's name has another id and inherits nothing.
 import type { Deps } from '../deps.js'
+import type { RobotRow } from '../db/schema.js'
 import { findUserById } from '../db/users.js'
 import { findRobotById } from '../db/robots.js'
 import type { Principal } from './principal.js'
@@ -11,6 +12,11 @@ import { ROBOT_PREFIX } from './authenticate.js'
 
 /** `k`: 'u' user, 'r' robot; `v`: the holder's credential_version when the credential was derived. */
 export type CredentialRef = { k: 'u' | 'r'; id: number; v: number }
+
+export function isCredentialRef(v: unknown): v is CredentialRef {
+  const c = v as CredentialRef
+  return typeof c === 'object' && c !== null && (c.k === 'u' || c.k === 'r') && Number.isSafeInteger(c.id) && Number.isSafeInteger(c.v)
+}
 
 export function credentialOf(p: Principal): CredentialRef | undefined {
   if (p.kind === 'user') return { k: 'u', id: p.id, v: p.credentialVersion }
@@ -28,7 +34,13 @@ export async function credentialValidUntil(deps: Deps, ref: CredentialRef, subje
     return user !== undefined && user.username === subject && user.credential_version === ref.v ? Infinity : null
   }
   const robot = await findRobotById(deps.db, ref.id)
-  if (!robot || `${ROBOT_PREFIX}${robot.name}` !== subject || robot.credential_version !== ref.v || robot.disabled === 1) return null
+  if (!robot || `${ROBOT_PREFIX}${robot.name}` !== subject || robot.credential_version !== ref.v) return null
+  return robotValidUntil(deps, robot)
+}
+
+/** Until when (ms; Infinity: never expires) a robot may act: null when disabled or expired. */
+export function robotValidUntil(deps: Deps, robot: Pick<RobotRow, 'disabled' | 'expires_at'>): number | null {
+  if (robot.disabled === 1) return null
   if (robot.expires_at === -1) return Infinity
   const until = robot.expires_at * 1000
   return until > deps.clock.now().getTime() ? until : null

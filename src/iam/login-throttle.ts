@@ -62,8 +62,11 @@ const scopesOf = (username: string, clientIp: string) => {
  * a password without checking it again (the credentials cache) asks this first, or it would
  * answer the guesses of a waiting address.
  */
-export async function currentWait(deps: Deps, username: string, clientIp: string): Promise<Throttled | null> {
-  const { address, pair } = scopesOf(username, clientIp)
+export function currentWait(deps: Deps, username: string, clientIp: string): Promise<Throttled | null> {
+  return waitOf(deps, scopesOf(username, clientIp))
+}
+
+async function waitOf(deps: Deps, { address, pair }: { address: string; pair: string }): Promise<Throttled | null> {
   for (const [scope, which] of [[pair, 'user'], [address, 'address']] as const) {
     const wait = await deps.counters.get(waitKey(scope))
     if (wait) return { retryAfter: secondsUntil(deps, wait.expiresAt), scope: which }
@@ -79,8 +82,9 @@ export async function chargeAttempt(deps: Deps, username: string, clientIp: stri
   const { counters } = deps
   const t = deps.config.auth.login_throttle
   const forget = t.forget_seconds * 1000
-  const { address, pair } = scopesOf(username, clientIp)
-  const waiting = await currentWait(deps, username, clientIp)
+  const scopes = scopesOf(username, clientIp)
+  const { address, pair } = scopes
+  const waiting = await waitOf(deps, scopes)
   if (waiting) return waiting
   const n = await counters.increment(failuresKey(pair), forget)
   const m = await counters.increment(failuresKey(address), forget)

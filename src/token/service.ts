@@ -11,7 +11,7 @@ import { principalName } from '../iam/principal.js'
 import { can, canSystem } from '../rbac/evaluate.js'
 import { findProjectRef } from '../projects/lookup.js'
 import { isValidName } from '../registry/grammar.js'
-import { credentialOf, credentialValidUntil, type CredentialRef } from '../iam/credentials.js'
+import { credentialOf, credentialValidUntil, isCredentialRef } from '../iam/credentials.js'
 
 /** `repository:proj/app:pull,push`, `repository(plugin):…`, `registry:catalog:*`; null when malformed. */
 export function parseScope(scope: string): TokenAccess | null {
@@ -110,22 +110,19 @@ function isProjectMap(v: unknown): v is Record<string, number> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((id) => Number.isSafeInteger(id))
 }
 
-function isCredentialRef(v: unknown): v is CredentialRef {
-  const c = v as CredentialRef
-  return typeof c === 'object' && c !== null && (c.k === 'u' || c.k === 'r') && Number.isSafeInteger(c.id) && Number.isSafeInteger(c.v)
-}
-
 function isAccess(v: unknown): v is TokenAccess {
   const a = v as TokenAccess
   return typeof a?.type === 'string' && typeof a.name === 'string' && Array.isArray(a.actions) && a.actions.every((x) => typeof x === 'string')
 }
 
 /**
- * Whether a verified token allows `action` on `name` (a repository, or the catalog): its access
- * claim says so and, for a repository, the project of that name is still the one it was issued for.
+ * Whether a verified token allows every one of `actions` on `name` (a repository, or the catalog):
+ * its access claim says so and, for a repository, the project of that name is still the one it was
+ * issued for (one cached lookup, whatever the number of actions).
  */
-export async function tokenAllows(deps: Deps, token: { access: TokenAccess[]; projects: Record<string, number> }, type: string, name: string, action: string): Promise<boolean> {
-  if (!token.access.some((a) => a.type === type && a.name === name && (a.actions.includes(action) || a.actions.includes('*')))) return false
+export async function tokenAllows(deps: Deps, token: { access: TokenAccess[]; projects: Record<string, number> }, type: string, name: string, actions: string[]): Promise<boolean> {
+  const held = (action: string) => token.access.some((a) => a.type === type && a.name === name && (a.actions.includes(action) || a.actions.includes('*')))
+  if (!actions.every(held)) return false
   if (type !== 'repository') return true
   const project = await findProjectRef(deps, projectOf(name))
   return project !== undefined && Object.hasOwn(token.projects, project.name) && token.projects[project.name] === project.id

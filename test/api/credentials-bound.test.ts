@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { ADMIN_AUTH, startBerth, type RunningBerth } from '../helpers/berth.js'
-import { api, basic, createUser, expectError, makeProject, makeUser, pullManifest, pushImage } from '../helpers/api-client.js'
+import { api, basic, createUser, expectError, makeProject, makeUser, portalSession, pullManifest, pushImage } from '../helpers/api-client.js'
 
 describe('credentials bound to identities', () => {
   let b: RunningBerth
@@ -22,13 +22,6 @@ describe('credentials bound to identities', () => {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, service: 'harbor-registry', scope }).toString(),
     })
-  }
-  async function login(username: string, password: string) {
-    const res = await fetch(`${b.url}/c/login`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ principal: username, password }).toString(),
-    })
-    assert.equal(res.status, 200, await res.text())
-    return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: res.headers.get('x-harbor-csrf-token')! }
   }
 
   before(async () => {
@@ -91,8 +84,8 @@ describe('credentials bound to identities', () => {
 
   test('portal sessions die with a password change made elsewhere; the session that made it goes on', async () => {
     const dave = await makeUser(b, 'dave')
-    const s1 = await login(dave.username, dave.password)
-    const s2 = await login(dave.username, dave.password)
+    const s1 = await portalSession(b, dave.username, dave.password)
+    const s2 = await portalSession(b, dave.username, dave.password)
     assert.equal((await api(b, '/users/current', { cookie: s1.cookie })).status, 200)
     // dave changes his password in the portal, through session 1
     const res = await api(b, `/users/${dave.id}/password`, {
@@ -112,7 +105,7 @@ describe('credentials bound to identities', () => {
   test("a demoted admin's sessions and tokens die with the demotion", async () => {
     const root = await makeUser(b, 'root')
     assert.equal((await api(b, `/users/${root.id}/sysadmin`, { method: 'PUT', auth: ADMIN_AUTH, body: { sysadmin_flag: true } })).status, 200)
-    const session = await login(root.username, root.password)
+    const session = await portalSession(b, root.username, root.password)
     const t = await token(root.auth, 'repository:bound/app:pull,push')
     assert.equal(await pullManifest(b, bearer(t), 'bound/app', 'v1'), 200)
     assert.equal((await api(b, `/users/${root.id}/sysadmin`, { method: 'PUT', auth: ADMIN_AUTH, body: { sysadmin_flag: false } })).status, 200)

@@ -9,26 +9,8 @@ import { manualClock } from '../helpers/clock.js'
 import { requestFrom } from '../helpers/net.js'
 import { flushAudit } from '../../src/audit/log.js'
 import { createHash } from 'node:crypto'
-import { api, auditRows, basic, createUser, dbRows, errorCode, makeProject } from '../helpers/api-client.js'
+import { api, auditRows, basic, createUser, dbRows, errorCode, makeProject, portalLogin, portalSession } from '../helpers/api-client.js'
 import { OCI_MANIFEST, pushImage } from './registry-fixtures.js'
-
-function login(b: RunningBerth, principal: string, password: string) {
-  return fetch(`${b.url}/c/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ principal, password }).toString(),
-  })
-}
-
-/** Logs in; returns the Cookie header to send back and the CSRF token. */
-async function session(b: RunningBerth, principal: string, password: string) {
-  const res = await login(b, principal, password)
-  assert.equal(res.status, 200, await res.clone().text())
-  const setCookie = res.headers.get('set-cookie')!
-  const csrf = res.headers.get('x-harbor-csrf-token')!
-  assert.ok(csrf)
-  return { cookie: setCookie.split(';')[0]!, csrf, setCookie }
-}
 
 /** Audit rows matching `where`, once the buffered ones are written. */
 async function audited(b: InProcessBerth, where: string) {
@@ -42,7 +24,7 @@ describe('portal sessions', () => {
   after(async () => { await b.close() })
 
   test('login sets an HttpOnly SameSite=Lax sid cookie and returns the CSRF token; the cookie reads the API', async () => {
-    const s = await session(b, 'admin', ADMIN_PASSWORD)
+    const s = await portalSession(b, 'admin', ADMIN_PASSWORD)
     assert.match(s.setCookie, /^sid=[^;]+;/)
     assert.match(s.setCookie, /HttpOnly/i)
     assert.match(s.setCookie, /SameSite=Lax/i)
@@ -58,13 +40,13 @@ describe('portal sessions', () => {
 
   test('state-changing calls with the cookie need the CSRF header', async () => {
     const { id } = await createUser(b, 'csrfuser', 'Csrfuser123')
-    const s = await session(b, 'csrfuser', 'Csrfuser123')
+    const s = await portalSession(b, 'csrfuser', 'Csrfuser123')
     const noHeader = await api(b, `/users/${id}`, { method: 'PUT', cookie: s.cookie, body: { comment: 'no csrf' } })
     assert.equal(noHeader.status, 403)
     assert.equal(errorCode(noHeader), 'FORBIDDEN')
     const wrong = await api(b, `/users/${id}`, { method: 'PUT', cookie: s.cookie, csrf: 'not-the-token', body: { comment: 'bad csrf' } })
     assert.equal(wrong.status, 403)
-    const other = await session(b, 'admin', ADMIN_PASSWORD)
+    const other = await portalSession(b, 'admin', ADMIN_PASSWORD)
     const foreign = await api(b, `/users/${id}`, { method: 'PUT', cookie: s.cookie, csrf: other.csrf, body: { comment: 'other token' } })
     assert.equal(foreign.status, 403)
     assert.equal((await api(b, `/users/${id}`, { cookie: s.cookie })).json.comment, '')
@@ -79,7 +61,7 @@ describe('portal sessions', () => {
   })
 
   test('log_out ends the session and clears the cookie', async () => {
-    const s = await session(b, 'admin', ADMIN_PASSWORD)
+    const s = await portalSession(b, 'admin', ADMIN_PASSWORD)
     assert.equal((await api(b, '/users/current', { cookie: s.cookie })).status, 200)
     const res = await fetch(`${b.url}/c/log_out`, { headers: { cookie: s.cookie } })
     assert.equal(res.status, 200)
@@ -93,7 +75,7 @@ describe('portal sessions', () => {
 
   test('failed logins are 401 with a Harbor body and set no cookie', async () => {
     for (const [principal, password] of [['admin', 'wrong'], ['nosuchuser', 'Whatever123'], ['', ADMIN_PASSWORD], ['admin', '']]) {
-      const res = await login(b, principal!, password!)
+      const res = await portalLogin(b, principal!, password!)
       assert.equal(res.status, 401)
       assert.equal(res.headers.get('set-cookie'), null)
       assert.equal(errorCode({ json: await res.json() }), 'UNAUTHORIZED')
@@ -111,21 +93,21 @@ describe('portal sessions', () => {
 
   test('a deleted user loses their sessions', async () => {
     const { id } = await createUser(b, 'doomed', 'Doomed1234')
-    const s = await session(b, 'doomed', 'Doomed1234')
+    const s = await portalSession(b, 'doomed', 'Doomed1234')
     assert.equal((await api(b, '/users/current', { cookie: s.cookie })).status, 200)
     const del = await fetch(`${b.url}/api/v2.0/users/${id}`, { method: 'DELETE', headers: { authorization: ADMIN_AUTH } })
     assert.equal(del.status, 200)
     assert.equal((await api(b, '/users/current', { cookie: s.cookie })).status, 401)
-    assert.equal((await login(b, 'doomed', 'Doomed1234')).status, 401)
+    assert.equal((await portalLogin(b, 'doomed', 'Doomed1234')).status, 401)
   })
 
   test('after a password change the old password no longer logs in; the new one does', async () => {
     const { id } = await createUser(b, 'changer', 'Changer123')
-    const s = await session(b, 'changer', 'Changer123')
+    const s = await portalSession(b, 'changer', 'Changer123')
     const r = await api(b, `/users/${id}/password`, { method: 'PUT', cookie: s.cookie, csrf: s.csrf, body: { old_password: 'Changer123', new_password: 'Changer456' } })
     assert.equal(r.status, 200)
-    assert.equal((await login(b, 'changer', 'Changer123')).status, 401)
-    assert.equal((await login(b, 'changer', 'Changer456')).status, 200)
+    assert.equal((await portalLogin(b, 'changer', 'Changer123')).status, 401)
+    assert.equal((await portalLogin(b, 'changer', 'Changer456')).status, 200)
     assert.equal((await fetch(`${b.url}/v2/`, { headers: { authorization: basic('changer', 'Changer123') } })).status, 401)
     assert.equal((await fetch(`${b.url}/v2/`, { headers: { authorization: basic('changer', 'Changer456') } })).status, 200)
   })
@@ -191,7 +173,7 @@ describe('login throttling', () => {
       assert.equal((await requestFrom(ATTACKER, `${b.url}/v2/`, { headers: { authorization: wrong } })).headers['retry-after'], '4')
       // once the wait is over the right password works from there too, and starts that address afresh
       clock.advance(4000)
-      const back = await login(b, 'admin', ADMIN_PASSWORD) // from 127.0.0.1: unaffected all along
+      const back = await portalLogin(b, 'admin', ADMIN_PASSWORD) // from 127.0.0.1: unaffected all along
       assert.equal(back.status, 200)
       assert.equal((await requestFrom(ATTACKER, `${b.url}/c/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `principal=admin&password=${ADMIN_PASSWORD}` })).status, 200)
       for (let i = 0; i < 5; i++) assert.equal((await requestFrom(ATTACKER, `${b.url}/v2/`, { headers: { authorization: wrong } })).status, 401, `free failure ${i + 1} after a success`)
@@ -270,7 +252,7 @@ describe('the session cookie on other surfaces', () => {
   test('on /v2 a cookie-only POST/PUT/PATCH/DELETE is refused and changes nothing; reads and calls with the CSRF header work', async () => {
     await makeProject(b, 'cookiejar')
     const pushed = await pushImage(b, 'cookiejar/kept', 'v1')
-    const s = await session(b, 'admin', ADMIN_PASSWORD)
+    const s = await portalSession(b, 'admin', ADMIN_PASSWORD)
     const layer = Buffer.from('cross-site layer')
     const digest = `sha256:${createHash('sha256').update(layer).digest('hex')}`
     const manifest = Buffer.from(JSON.stringify({
@@ -319,7 +301,7 @@ describe('the session cookie on other surfaces', () => {
   })
 
   test('a page on another site can neither log the user out nor in; the portal (same origin) and non-browser clients can', async () => {
-    const s = await session(b, 'admin', ADMIN_PASSWORD)
+    const s = await portalSession(b, 'admin', ADMIN_PASSWORD)
     const cross = await fetch(`${b.url}/c/log_out`, { headers: { cookie: s.cookie, 'sec-fetch-site': 'cross-site' } })
     assert.equal(cross.status, 403)
     assert.equal(errorCode({ json: await cross.json() }), 'FORBIDDEN')
@@ -385,13 +367,13 @@ describe('password hashing', () => {
     await b.deps.db.updateTable('harbor_user').set({ password: old }).where('user_id', '=', id).execute()
     const stored = () => dbRows(b, 'select password from harbor_user where user_id = ?', id)[0]!.password as string
     assert.equal(stored(), old)
-    assert.equal((await login(b, 'oldtimer', 'Oldtimer123')).status, 200)
+    assert.equal((await portalLogin(b, 'oldtimer', 'Oldtimer123')).status, 200)
     const renewed = stored()
     assert.match(renewed, new RegExp(`^scrypt\\$${PASSWORD_COST.logN}\\$${PASSWORD_COST.r}\\$${PASSWORD_COST.p}\\$`))
-    assert.equal((await login(b, 'oldtimer', 'Oldtimer123')).status, 200)
+    assert.equal((await portalLogin(b, 'oldtimer', 'Oldtimer123')).status, 200)
     assert.equal((await fetch(`${b.url}/v2/`, { headers: { authorization: basic('oldtimer', 'Oldtimer123') } })).status, 200)
     assert.equal(stored(), renewed, 'made anew once, not on every login')
-    assert.equal((await login(b, 'oldtimer', 'Wrong12345')).status, 401)
+    assert.equal((await portalLogin(b, 'oldtimer', 'Wrong12345')).status, 401)
 
     const r = await robot('oldbot')
     const oldSecret = await hashPassword(r.secret, { logN: 14, r: 8, p: 1 })

@@ -39,6 +39,25 @@ export async function api(b: RunningBerth, path: string, opts: Call = {}): Promi
   return { status: res.status, headers: res.headers, json: json as any, text }
 }
 
+/** POST /c/login with the portal's form; the raw answer (tests of refusals read it). */
+export function portalLogin(b: RunningBerth, principal: string, password: string) {
+  return fetch(`${b.url}/c/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ principal, password }).toString(),
+  })
+}
+
+/** Logs in to the portal, asserting 200; returns the Cookie header to send back and the CSRF token. */
+export async function portalSession(b: RunningBerth, principal: string, password: string) {
+  const res = await portalLogin(b, principal, password)
+  assert.equal(res.status, 200, await res.clone().text())
+  const setCookie = res.headers.get('set-cookie')!
+  const csrf = res.headers.get('x-harbor-csrf-token')!
+  assert.ok(csrf)
+  return { cookie: setCookie.split(';')[0]!, csrf, setCookie }
+}
+
 export const errorCode = (r: { json: any }) => r.json?.errors?.[0]?.code as string | undefined
 
 export async function expectError(p: Promise<Answer>, status: number, code?: string): Promise<Answer> {

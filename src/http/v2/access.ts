@@ -60,9 +60,7 @@ export async function authorizeV2(deps: Deps, request: FastifyRequest, reply: Fa
   const scope = `${wanted.type}:${wanted.name}:${wanted.actions.join(',')}`
 
   if (p.kind === 'token') {
-    let all = true
-    for (const a of wanted.actions) all &&= await tokenAllows(deps, p, wanted.type, wanted.name, a)
-    if (all) return
+    if (await tokenAllows(deps, p, wanted.type, wanted.name, wanted.actions)) return
     challenge(deps, request, reply, scope, 'insufficient_scope')
   }
   const granted = (await grantActions(deps, p, wanted)).actions
@@ -74,6 +72,6 @@ export async function authorizeV2(deps: Deps, request: FastifyRequest, reply: Fa
 /** Whether the caller may pull from `repository` (the source of a cross-repository mount). */
 export async function mayPull(deps: Deps, request: FastifyRequest, repository: string): Promise<boolean> {
   const p = request.principal
-  if (p.kind === 'token') return tokenAllows(deps, p, 'repository', repository, 'pull')
+  if (p.kind === 'token') return tokenAllows(deps, p, 'repository', repository, ['pull'])
   return (await grantActions(deps, p, { type: 'repository', name: repository, actions: ['pull'] })).actions.includes('pull')
 }
