@@ -60,6 +60,8 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
       db = openSqlite(config.database.sqlite.path)
       checkpointer = startCheckpointer(config.database.sqlite.path, { intervalMs: 1000, onError: (message) => log.error({ message }, 'WAL checkpoint failed') })
       break
+    case 'postgresql':
+      throw new Error('database.type postgresql: not built yet')
   }
   const applied = await migrateToLatest(db as Kysely<unknown>)
   if (applied.length) log.info({ migrations: applied }, 'database migrated')
@@ -69,6 +71,8 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
     case 'filesystem':
       blobs = createFilesystemStore({ root: config.storage.filesystem.rootdirectory })
       break
+    case 's3':
+      throw new Error('storage.type s3: not built yet')
   }
 
   const clock: Clock = opts.clock ?? { now: () => new Date() }

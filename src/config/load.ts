@@ -68,8 +68,8 @@ export function loadConfig(opts: LoadOptions = {}): ResolvedConfig {
     ...config,
     deprecations,
     data_volume: dataDir,
-    database: { ...config.database, sqlite: { path: resolve(config.database.sqlite.path ?? join(dataDir, 'berth.db')) } },
-    storage: { ...config.storage, filesystem: { rootdirectory: resolve(config.storage.filesystem.rootdirectory ?? join(dataDir, 'registry')) } },
+    database: { ...config.database, sqlite: { ...config.database.sqlite, path: resolve(config.database.sqlite.path ?? join(dataDir, 'berth.db')) } },
+    storage: { ...config.storage, filesystem: { ...config.storage.filesystem, rootdirectory: resolve(config.storage.filesystem.rootdirectory ?? join(dataDir, 'registry')) } },
     token: { ...config.token, private_key_path: resolve(config.token.private_key_path ?? join(dataDir, 'token-key.pem')) },
   }
 }

@@ -93,19 +93,72 @@ export const configSchema = z.strictObject({
       .default('/metrics'),
   }).prefault({}),
   database: z.strictObject({
-    type: z.enum(['sqlite']).default('sqlite'),
+    /** sqlite: one file in the data directory (the embedded default); postgresql: shared by many instances. */
+    type: z.enum(['sqlite', 'postgresql']).default('sqlite'),
     sqlite: z.strictObject({
       /** Defaults to <data_volume>/berth.db. */
       path: z.string().min(1).optional(),
     }).prefault({}),
+    postgresql: z.strictObject({
+      /** postgres://user:password@host:port/database (BERTH_DATABASE_POSTGRESQL_URL); required when type is postgresql. */
+      url: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL').optional(),
+      /** Connections each instance keeps open at most. */
+      pool_size: z.number().int().min(1).default(10),
+      /** Seconds one statement may run before PostgreSQL cancels it (0: no limit). */
+      statement_timeout_seconds: z.number().min(0).default(30),
+    }).prefault({}),
+  }).prefault({}).refine((d) => d.type !== 'postgresql' || d.postgresql.url, {
+    message: 'database.postgresql.url is required when database.type is postgresql', path: ['postgresql', 'url'],
+  }),
+  /**
+   * Shared state of many instances (cache invalidation, rate limits, upload-session ownership,
+   * short locks). Unset: in process, which is right for one instance only.
+   */
+  redis: z.strictObject({
+    /** redis://[:password@]host:port[/db] or rediss:// (BERTH_REDIS_URL). */
+    url: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').optional(),
+    /** Prefix of every key and channel Berth uses, so several Berth installations may share one Redis. */
+    key_prefix: z.string().default('berth:'),
   }).prefault({}),
   storage: z.strictObject({
-    type: z.enum(['filesystem']).default('filesystem'),
+    /** filesystem: under the data directory (the embedded default); s3: an S3-compatible bucket shared by many instances. */
+    type: z.enum(['filesystem', 's3']).default('filesystem'),
     filesystem: z.strictObject({
       /** Defaults to <data_volume>/registry. */
       rootdirectory: z.string().min(1).optional(),
+      /**
+       * Behind nginx: blob GETs answer with X-Accel-Redirect to this internal location prefix
+       * (e.g. /_berth_blobs), and nginx sends the file, after Berth has authorized the request.
+       */
+      x_accel_redirect: z.string().regex(/^\/[A-Za-z0-9/_-]*$/).optional(),
     }).prefault({}),
-  }).prefault({}),
+    /** As distribution's and Harbor's s3 storage driver keys. */
+    s3: z.strictObject({
+      /** Endpoint of an S3-compatible server (MinIO, Ceph, s3rver); unset for AWS itself. */
+      regionendpoint: z.url({ protocol: /^https?$/ }).optional(),
+      region: z.string().min(1).default('us-east-1'),
+      bucket: z.string().min(1).optional(),
+      accesskey: z.string().optional(),
+      secretkey: z.string().optional(),
+      /** Key prefix inside the bucket. */
+      rootdirectory: z.string().default(''),
+      /** Path-style addressing (http://host/bucket/key), which most S3-compatible servers need. */
+      forcepathstyle: z.boolean().default(false),
+      /** Part size of multipart uploads, in bytes (S3's minimum is 5 MiB). */
+      chunksize: z.number().int().min(5 * 1024 * 1024).default(16 * 1024 * 1024),
+    }).prefault({}),
+    /**
+     * Blob GETs answered with a redirect to a presigned URL of the object store, as distribution's
+     * `redirect`; disabled by default (clients then need to reach the store).
+     */
+    redirect: z.strictObject({
+      disable: z.boolean().default(true),
+      /** Lifetime of a presigned URL. */
+      expiry_seconds: z.number().int().min(1).max(7 * 24 * 3600).default(1200),
+    }).prefault({}),
+  }).prefault({}).refine((s) => s.type !== 's3' || s.s3.bucket, {
+    message: 'storage.s3.bucket is required when storage.type is s3', path: ['s3', 'bucket'],
+  }),
   registry: z.strictObject({
     /** Manifests larger than this are refused (distribution-spec recommends 4 MiB). */
     max_manifest_bytes: z.number().int().min(1024).default(4 * 1024 * 1024),

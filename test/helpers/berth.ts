@@ -12,6 +12,7 @@ import { openDeps } from '../../src/deps.js'
 import { loadConfig, type ConfigInput } from '../../src/config/load.js'
 import type { Clock, Deps } from '../../src/deps.js'
 import type { ScryptCost } from '../../src/iam/passwords.js'
+import { backendConfig, backendEnv } from './backend.js'
 
 /** The system admin's password in every test server. */
 export const ADMIN_PASSWORD = 'Harbor12345'
@@ -48,10 +49,12 @@ const MAIN = join(dirname(fileURLToPath(import.meta.url)), '../../src/main.js')
 export async function startBerth(opts: { dataDir?: string; config?: ConfigInput; clock?: Clock; onRoute?: (route: RouteOptions) => void; passwordCost?: ScryptCost } = {}): Promise<InProcessBerth> {
   const owned = !opts.dataDir
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'berth-test-')))
+  // on the scale-out pass, PostgreSQL + Redis + S3 (./backend.ts); a test's own keys win
+  const backend = await backendConfig(dataDir)
   const config = loadConfig({
     file: null,
     env: {},
-    overrides: { harbor_admin_password: ADMIN_PASSWORD, ...opts.config, data_volume: dataDir, http: { host: '127.0.0.1', port: 0, ...opts.config?.http }, log: { level: 'silent', ...opts.config?.log } },
+    overrides: { harbor_admin_password: ADMIN_PASSWORD, ...backend, ...opts.config, data_volume: dataDir, http: { host: '127.0.0.1', port: 0, ...opts.config?.http }, log: { level: 'silent', ...opts.config?.log } },
   })
   const deps = await openDeps(config, { clock: opts.clock, passwordCost: opts.passwordCost ?? TEST_PASSWORD_COST })
   const app = await buildApp(deps, opts.onRoute ? { onRoute: opts.onRoute } : {})
@@ -85,9 +88,10 @@ export type BerthProcess = RunningBerth & { child: ChildProcess; kill(signal?: N
 export async function spawnBerth(opts: { dataDir?: string; env?: Record<string, string>; args?: string[] } = {}): Promise<BerthProcess> {
   const owned = !opts.dataDir
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'berth-test-')))
+  const backend = await backendEnv(dataDir)
   const child = spawn(process.execPath, [MAIN, 'serve', '--host', '127.0.0.1', '--port', '0', '--data', dataDir, ...(opts.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BERTH_LOG_LEVEL: 'info', BERTH_ADMIN_PASSWORD: ADMIN_PASSWORD, ...opts.env },
+    env: { ...process.env, BERTH_LOG_LEVEL: 'info', BERTH_ADMIN_PASSWORD: ADMIN_PASSWORD, ...backend, ...opts.env },
   })
   let stderr = ''
   child.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000) })

@@ -1,0 +1,105 @@
+// Which backend test servers run on. BERTH_TEST_BACKEND=scaleout (set by scripts/run-tests.mjs
+// for its second pass) puts every test server on PostgreSQL + Redis + S3, each server with a
+// database, a key prefix and a bucket of its own; unset, the embedded default.
+//
+// The choice is remembered in the data directory, so a server restarted on the same data dir
+// (restart and kill -9 tests) finds its database and bucket again.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { S3Client, CreateBucketCommand } from '@aws-sdk/client-s3'
+import type { ConfigInput } from '../../src/config/load.js'
+
+export type TestBackend = 'embedded' | 'scaleout'
+
+export const testBackend: TestBackend = process.env.BERTH_TEST_BACKEND === 'scaleout' ? 'scaleout' : 'embedded'
+
+/** Where the shared services of the scale-out pass listen (scripts/test-services.mjs). */
+export function serviceUrls(): { postgres: string; redis: string; s3: string } {
+  const postgres = process.env.BERTH_TEST_POSTGRES_URL
+  const redis = process.env.BERTH_TEST_REDIS_URL
+  const s3 = process.env.BERTH_TEST_S3_ENDPOINT
+  if (!postgres || !redis || !s3) {
+    throw new Error('BERTH_TEST_POSTGRES_URL, BERTH_TEST_REDIS_URL and BERTH_TEST_S3_ENDPOINT are unset: run the tests with `npm test`, or start the services with `eval "$(node scripts/test-services.mjs start)"`')
+  }
+  return { postgres, redis, s3 }
+}
+
+/** The services are reachable (adapter conformance suites skip themselves otherwise, outside `npm test`). */
+export const servicesAvailable = Boolean(process.env.BERTH_TEST_POSTGRES_URL && process.env.BERTH_TEST_REDIS_URL && process.env.BERTH_TEST_S3_ENDPOINT)
+
+export const S3_TEST_CREDENTIALS = { accesskey: 'S3RVER', secretkey: 'S3RVER' }
+
+/** A fresh PostgreSQL database on the test server; returns its URL. */
+export async function createTestDatabase(name = `berth_${randomBytes(6).toString('hex')}`): Promise<string> {
+  const admin = new pg.Client({ connectionString: serviceUrls().postgres })
+  await admin.connect()
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`)
+  } finally {
+    await admin.end()
+  }
+  const url = new URL(serviceUrls().postgres)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+/** A fresh bucket on the test S3 server; returns its name. */
+export async function createTestBucket(name = `berth-${randomBytes(6).toString('hex')}`): Promise<string> {
+  const client = new S3Client({
+    endpoint: serviceUrls().s3, region: 'us-east-1', forcePathStyle: true,
+    credentials: { accessKeyId: S3_TEST_CREDENTIALS.accesskey, secretAccessKey: S3_TEST_CREDENTIALS.secretkey },
+  })
+  try {
+    await client.send(new CreateBucketCommand({ Bucket: name }))
+  } finally {
+    client.destroy()
+  }
+  return name
+}
+
+type Remembered = { postgres: string; redisPrefix: string; bucket: string }
+
+/**
+ * The configuration of a test server's backend on `dataDir`: nothing on the embedded default;
+ * on scale-out, a database, Redis prefix and bucket created for this data dir at first use.
+ */
+export async function backendConfig(dataDir: string): Promise<ConfigInput> {
+  if (testBackend === 'embedded') return {}
+  const file = join(dataDir, 'test-backend.json')
+  let r: Remembered
+  if (existsSync(file)) {
+    r = JSON.parse(readFileSync(file, 'utf8')) as Remembered
+  } else {
+    r = { postgres: await createTestDatabase(), redisPrefix: `berth-test-${randomBytes(6).toString('hex')}:`, bucket: await createTestBucket() }
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+    writeFileSync(file, JSON.stringify(r), { mode: 0o600 })
+  }
+  const urls = serviceUrls()
+  return {
+    database: { type: 'postgresql', postgresql: { url: r.postgres, pool_size: 4 } },
+    redis: { url: urls.redis, key_prefix: r.redisPrefix },
+    storage: { type: 's3', s3: { regionendpoint: urls.s3, region: 'us-east-1', bucket: r.bucket, forcepathstyle: true, ...S3_TEST_CREDENTIALS } },
+  }
+}
+
+/** The same as BERTH_* variables, for servers started as child processes. */
+export async function backendEnv(dataDir: string): Promise<Record<string, string>> {
+  const c = await backendConfig(dataDir)
+  if (!c.database) return {}
+  return {
+    BERTH_DATABASE_TYPE: 'postgresql',
+    BERTH_DATABASE_POSTGRESQL_URL: c.database.postgresql!.url!,
+    BERTH_DATABASE_POSTGRESQL_POOL_SIZE: String(c.database.postgresql!.pool_size),
+    BERTH_REDIS_URL: c.redis!.url!,
+    BERTH_REDIS_KEY_PREFIX: c.redis!.key_prefix!,
+    BERTH_STORAGE_TYPE: 's3',
+    BERTH_STORAGE_S3_REGIONENDPOINT: c.storage!.s3!.regionendpoint!,
+    BERTH_STORAGE_S3_REGION: 'us-east-1',
+    BERTH_STORAGE_S3_BUCKET: c.storage!.s3!.bucket!,
+    BERTH_STORAGE_S3_FORCEPATHSTYLE: 'true',
+    BERTH_STORAGE_S3_ACCESSKEY: S3_TEST_CREDENTIALS.accesskey,
+    BERTH_STORAGE_S3_SECRETKEY: S3_TEST_CREDENTIALS.secretkey,
+  }
+}
