@@ -15,6 +15,12 @@ export type TestBackend = 'embedded' | 'scaleout'
 
 export const testBackend: TestBackend = process.env.BERTH_TEST_BACKEND === 'scaleout' ? 'scaleout' : 'embedded'
 
+/**
+ * Which shared services the scale-out pass uses: all three unless BERTH_TEST_SCALEOUT_PARTS names
+ * some (e.g. `postgres` or `redis,s3`), so one adapter can be tried alone while it is built.
+ */
+const parts = new Set((process.env.BERTH_TEST_SCALEOUT_PARTS ?? 'postgres,redis,s3').split(',').map((p) => p.trim()))
+
 /** Where the shared services of the scale-out pass listen (scripts/test-services.mjs). */
 export function serviceUrls(): { postgres: string; redis: string; s3: string } {
   const postgres = process.env.BERTH_TEST_POSTGRES_URL
@@ -78,28 +84,30 @@ export async function backendConfig(dataDir: string): Promise<ConfigInput> {
   }
   const urls = serviceUrls()
   return {
-    database: { type: 'postgresql', postgresql: { url: r.postgres, pool_size: 4 } },
-    redis: { url: urls.redis, key_prefix: r.redisPrefix },
-    storage: { type: 's3', s3: { regionendpoint: urls.s3, region: 'us-east-1', bucket: r.bucket, forcepathstyle: true, ...S3_TEST_CREDENTIALS } },
+    ...(parts.has('postgres') ? { database: { type: 'postgresql', postgresql: { url: r.postgres, pool_size: 4 } } } : {}),
+    ...(parts.has('redis') ? { redis: { url: urls.redis, key_prefix: r.redisPrefix } } : {}),
+    ...(parts.has('s3') ? { storage: { type: 's3', s3: { regionendpoint: urls.s3, region: 'us-east-1', bucket: r.bucket, forcepathstyle: true, ...S3_TEST_CREDENTIALS } } } : {}),
   }
 }
 
 /** The same as BERTH_* variables, for servers started as child processes. */
 export async function backendEnv(dataDir: string): Promise<Record<string, string>> {
   const c = await backendConfig(dataDir)
-  if (!c.database) return {}
   return {
-    BERTH_DATABASE_TYPE: 'postgresql',
-    BERTH_DATABASE_POSTGRESQL_URL: c.database.postgresql!.url!,
-    BERTH_DATABASE_POSTGRESQL_POOL_SIZE: String(c.database.postgresql!.pool_size),
-    BERTH_REDIS_URL: c.redis!.url!,
-    BERTH_REDIS_KEY_PREFIX: c.redis!.key_prefix!,
-    BERTH_STORAGE_TYPE: 's3',
-    BERTH_STORAGE_S3_REGIONENDPOINT: c.storage!.s3!.regionendpoint!,
-    BERTH_STORAGE_S3_REGION: 'us-east-1',
-    BERTH_STORAGE_S3_BUCKET: c.storage!.s3!.bucket!,
-    BERTH_STORAGE_S3_FORCEPATHSTYLE: 'true',
-    BERTH_STORAGE_S3_ACCESSKEY: S3_TEST_CREDENTIALS.accesskey,
-    BERTH_STORAGE_S3_SECRETKEY: S3_TEST_CREDENTIALS.secretkey,
+    ...(c.database ? {
+      BERTH_DATABASE_TYPE: 'postgresql',
+      BERTH_DATABASE_POSTGRESQL_URL: c.database.postgresql!.url!,
+      BERTH_DATABASE_POSTGRESQL_POOL_SIZE: String(c.database.postgresql!.pool_size),
+    } : {}),
+    ...(c.redis ? { BERTH_REDIS_URL: c.redis.url!, BERTH_REDIS_KEY_PREFIX: c.redis.key_prefix! } : {}),
+    ...(c.storage ? {
+      BERTH_STORAGE_TYPE: 's3',
+      BERTH_STORAGE_S3_REGIONENDPOINT: c.storage.s3!.regionendpoint!,
+      BERTH_STORAGE_S3_REGION: 'us-east-1',
+      BERTH_STORAGE_S3_BUCKET: c.storage.s3!.bucket!,
+      BERTH_STORAGE_S3_FORCEPATHSTYLE: 'true',
+      BERTH_STORAGE_S3_ACCESSKEY: S3_TEST_CREDENTIALS.accesskey,
+      BERTH_STORAGE_S3_SECRETKEY: S3_TEST_CREDENTIALS.secretkey,
+    } : {}),
   }
 }
