@@ -22,8 +22,9 @@ function run(label, args, env) {
 
 let failed = 0
 let services = {}
+let started = []
 try {
-  services = await startServices()
+  ;({ env: services, started } = await startServices())
   for (const pass of passes) {
     const common = ['--test', '--test-concurrency=1']
     if (pass === 'embedded') {
@@ -36,6 +37,7 @@ try {
     }
   }
 } finally {
-  if (!process.env.BERTH_TEST_KEEP_SERVICES) stopServices()
+  // only what this run started: services another run (or `test-services.mjs start`) runs stay up
+  if (!process.env.BERTH_TEST_KEEP_SERVICES) stopServices(started)
 }
 process.exit(failed ? 1 : 0)

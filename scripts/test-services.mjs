@@ -50,7 +50,7 @@ async function waitForPort(name, port, ms = 30_000) {
 }
 
 async function startPostgres() {
-  if (await portOpen(PORTS.postgres)) return
+  if (await portOpen(PORTS.postgres)) return false
   const data = join(BASE, 'pg')
   rmSync(data, { recursive: true, force: true })
   mkdirSync(data, { recursive: true, mode: 0o700 })
@@ -65,6 +65,7 @@ async function startPostgres() {
   asPostgres(join(PG_BIN, 'pg_ctl'), ['-D', data, '-l', join(data, 'log'), '-w', '-o',
     `-p ${PORTS.postgres} -c listen_addresses=127.0.0.1 -k ${data} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400`, 'start'])
   await waitForPort('postgresql', PORTS.postgres)
+  return true
 }
 
 function startDaemon(name, cmd, args) {
@@ -76,32 +77,40 @@ function startDaemon(name, cmd, args) {
 }
 
 async function startRedis() {
-  if (await portOpen(PORTS.redis)) return
+  if (await portOpen(PORTS.redis)) return false
   startDaemon('redis', 'redis-server', ['--port', String(PORTS.redis), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', BASE])
   await waitForPort('redis', PORTS.redis)
+  return true
 }
 
 async function startS3() {
-  if (await portOpen(PORTS.s3)) return
+  if (await portOpen(PORTS.s3)) return false
   const dir = join(BASE, 's3')
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   startDaemon('s3rver', process.execPath, [join(ROOT, 'node_modules/s3rver/bin/s3rver.js'), '--address', '127.0.0.1', '--port', String(PORTS.s3), '--directory', dir, '--silent'])
   await waitForPort('s3rver', PORTS.s3)
+  return true
 }
 
+/**
+ * Starts whichever service is not already listening (another run's, or one left by `start`);
+ * returns the environment and the names of the services this call started.
+ */
 export async function startServices() {
   mkdirSync(BASE, { recursive: true })
-  await Promise.all([startPostgres(), startRedis(), startS3()])
-  return serviceEnv
+  const [pg, redis, s3] = await Promise.all([startPostgres(), startRedis(), startS3()])
+  const started = [pg && 'postgres', redis && 'redis', s3 && 's3rver'].filter(Boolean)
+  return { env: serviceEnv, started }
 }
 
-export function stopServices() {
+/** Stops the named services (default: all), as started by startServices. */
+export function stopServices(names = ['postgres', 'redis', 's3rver']) {
   const data = join(BASE, 'pg')
-  if (existsSync(join(data, 'postmaster.pid'))) {
+  if (names.includes('postgres') && existsSync(join(data, 'postmaster.pid'))) {
     try { asPostgres(join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']) } catch { /* already gone */ }
   }
-  for (const name of ['redis', 's3rver']) {
+  for (const name of ['redis', 's3rver'].filter((n) => names.includes(n))) {
     const pidFile = join(BASE, `${name}.pid`)
     if (!existsSync(pidFile)) continue
     try { process.kill(Number(readFileSync(pidFile, 'utf8'))) } catch { /* already gone */ }
@@ -112,7 +121,7 @@ export function stopServices() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const command = process.argv[2]
   if (command === 'start') {
-    const env = await startServices()
+    const { env } = await startServices()
     for (const [k, v] of Object.entries(env)) process.stdout.write(`export ${k}=${v}\n`)
   } else if (command === 'stop') {
     stopServices()
