@@ -18,6 +18,7 @@ import { bootstrapIdentity } from './iam/bootstrap.js'
 import { createPullStats, flushPulls, type PullStats } from './registry/pull-stats.js'
 import { createAuditBuffer, flushAudit, type AuditBuffer } from './audit/log.js'
 import { createMemoryCounters, type CounterStore } from './cache/counters.js'
+import { createMemoryLocks, type LockStore } from './cache/locks.js'
 import { PASSWORD_COST, type ScryptCost } from './iam/passwords.js'
 
 export type Clock = { now(): Date }
@@ -37,6 +38,8 @@ export type Deps = {
   signingKey: SigningKey
   /** Expiring counters of rate limits (login throttling); in process until Redis (issue 7). */
   counters: CounterStore
+  /** Short locks with a lease (upload sessions, background work one instance at a time); Redis when configured. */
+  locks: LockStore
   /** scrypt cost of new password hashes: PASSWORD_COST, never lower outside tests (no config key sets it). */
   passwordCost: ScryptCost
   clock: Clock
@@ -87,6 +90,7 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
     signingKey: loadOrCreateSigningKey(config.token.private_key_path),
     // ~200 bytes each: at most ~20 MiB whatever the traffic
     counters: createMemoryCounters({ clock, maxEntries: 100_000 }),
+    locks: createMemoryLocks({ clock }),
     passwordCost: opts.passwordCost ?? PASSWORD_COST,
     clock,
     async close() {
