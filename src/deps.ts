@@ -19,6 +19,9 @@ import { createPullStats, flushPulls, type PullStats } from './registry/pull-sta
 import { createAuditBuffer, flushAudit, type AuditBuffer } from './audit/log.js'
 import { createMemoryCounters, type CounterStore } from './cache/counters.js'
 import { createMemoryLocks, type LockStore } from './cache/locks.js'
+import { openRedis, type RedisConnections } from './cache/redis.js'
+import { createRedisCounters } from './cache/redis-counters.js'
+import { createRedisLocks } from './cache/redis-locks.js'
 import { PASSWORD_COST, type ScryptCost } from './iam/passwords.js'
 
 export type Clock = { now(): Date }
@@ -36,7 +39,7 @@ export type Deps = {
   auditBuffer: AuditBuffer
   pullStats: PullStats
   signingKey: SigningKey
-  /** Expiring counters of rate limits (login throttling); in process until Redis (issue 7). */
+  /** Expiring counters of rate limits (login throttling); in Redis when redis.url is set, shared by every instance. */
   counters: CounterStore
   /** Short locks with a lease (upload sessions, background work one instance at a time); Redis when configured. */
   locks: LockStore
@@ -79,6 +82,15 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
   }
 
   const clock: Clock = opts.clock ?? { now: () => new Date() }
+  // state every instance must share: in Redis when configured, else in this process
+  let redis: RedisConnections | null = null
+  try {
+    if (config.redis.url) redis = await openRedis({ url: config.redis.url, prefix: config.redis.key_prefix, log })
+  } catch (err) {
+    await db.destroy()
+    await checkpointer?.stop()
+    throw err
+  }
   const deps: Deps = {
     config, db, blobs, log,
     cache: createRegistryCache({ entries: config.registry.cache.entries, manifestBytes: config.registry.cache.manifest_bytes }),
@@ -89,8 +101,8 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
     pullStats: createPullStats({ db, log, clock }),
     signingKey: loadOrCreateSigningKey(config.token.private_key_path),
     // ~200 bytes each: at most ~20 MiB whatever the traffic
-    counters: createMemoryCounters({ clock, maxEntries: 100_000 }),
-    locks: createMemoryLocks({ clock }),
+    counters: redis ? createRedisCounters({ redis: redis.commands, prefix: redis.prefix, clock }) : createMemoryCounters({ clock, maxEntries: 100_000 }),
+    locks: redis ? createRedisLocks({ redis: redis.commands, prefix: redis.prefix, clock }) : createMemoryLocks({ clock }),
     passwordCost: opts.passwordCost ?? PASSWORD_COST,
     clock,
     async close() {
@@ -98,6 +110,7 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
       await flushPulls(deps)
       await db.destroy()
       await checkpointer?.stop()
+      await redis?.close()
     },
   }
   await bootstrapIdentity(deps)
