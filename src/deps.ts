@@ -8,6 +8,7 @@ import { startCheckpointer, type Checkpointer } from './db/sqlite-checkpointer.j
 import { migrateToLatest } from './db/migrate.js'
 import type { BlobStore } from './storage/blob-store.js'
 import { createFilesystemStore } from './storage/filesystem.js'
+import { createS3Store } from './storage/s3.js'
 import { makePrivateDir, tightenTree, type Tightened } from './storage/private-files.js'
 import { createRegistryCache, type RegistryCache } from './registry/cache.js'
 import type { UploadStates } from './registry/uploads.js'
@@ -77,8 +78,14 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
     case 'filesystem':
       blobs = createFilesystemStore({ root: config.storage.filesystem.rootdirectory })
       break
-    case 's3':
-      throw new Error('storage.type s3: not built yet')
+    case 's3': {
+      const s3 = config.storage.s3
+      blobs = createS3Store({
+        bucket: s3.bucket!, region: s3.region, endpoint: s3.regionendpoint, accessKey: s3.accesskey, secretKey: s3.secretkey,
+        rootDirectory: s3.rootdirectory, forcePathStyle: s3.forcepathstyle, partSize: s3.chunksize, log,
+      })
+      break
+    }
   }
 
   const clock: Clock = opts.clock ?? { now: () => new Date() }
@@ -111,6 +118,7 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
       await db.destroy()
       await checkpointer?.stop()
       await redis?.close()
+      await blobs.close()
     },
   }
   await bootstrapIdentity(deps)

@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
@@ -10,7 +10,7 @@ import { AppError, type ErrorCode } from '../errors.js'
 import { loadConfig, type ConfigInput } from '../config/load.js'
 import { openDeps, type Clock, type Deps } from '../deps.js'
 import { blobKey } from '../storage/paths.js'
-import { appendUpload, cancelUpload, finishUpload, purgeUploads, startUpload, uploadStatus, uploadWhole } from './uploads.js'
+import { appendUpload, cancelUpload, finishUpload, purgeUploads, startUpload, uploadLockKey, uploadStatus, uploadWhole } from './uploads.js'
 import { statBlob } from './blobs.js'
 import { TEST_PASSWORD_COST } from '../../test/helpers/berth.js'
 import { manualClock } from '../../test/helpers/clock.js'
@@ -57,10 +57,22 @@ async function rejectsWith(p: Promise<unknown>, code: ErrorCode) {
   await assert.rejects(p, (err: unknown) => err instanceof AppError && err.code === code, `expected ${code}`)
 }
 
-/** Waits until a request holds the upload (its hash state is marked busy). */
+/** Whether a request holds the upload's lease (asked the way any instance would). */
+async function isBusy(deps: Deps, id: string): Promise<boolean> {
+  const lock = await deps.locks.tryAcquire(uploadLockKey(id), 1000)
+  await lock?.release()
+  return lock === null
+}
+
+/** Waits until a request holds the upload's lease. */
 async function busy(deps: Deps, id: string) {
-  for (let i = 0; i < 10_000 && !deps.uploads.get(id)?.busy; i++) await new Promise((r) => setImmediate(r))
-  assert.ok(deps.uploads.get(id)?.busy, 'the first request never took the upload')
+  for (let i = 0; i < 10_000 && !(await isBusy(deps, id)); i++) await new Promise((r) => setImmediate(r))
+  assert.ok(await isBusy(deps, id), 'the first request never took the upload')
+}
+
+/** The bytes the upload's file holds (filesystem store): what a torn request left. */
+async function uploadFileSize(deps: Deps, id: string): Promise<number> {
+  return (await stat(join(deps.config.storage.filesystem.rootdirectory, 'uploads', id))).size
 }
 
 async function storedBlob(deps: Deps, digest: string): Promise<Buffer> {
@@ -137,7 +149,6 @@ describe('uploads: start, append, finish', () => {
     const { id } = await startUpload(deps, REPO, OWNER)
     await appendUpload(deps, REPO, id, body(a))
     await rejectsWith(appendUpload(deps, REPO, id, body(bytes(10, 2)), { start: 50, end: 59 }), 'RANGE_INVALID')
-    assert.equal(await deps.blobs.uploadSize(id), 100)
     assert.deepEqual(await uploadStatus(deps, REPO, id), { id, size: 100 })
     const b = bytes(10, 3)
     await appendUpload(deps, REPO, id, body(b), { start: 100, end: 109 })
@@ -212,11 +223,10 @@ describe('uploads: resuming', () => {
     const { id } = await startUpload(deps, REPO, OWNER)
     await appendUpload(deps, REPO, id, body(a))
     // a request wrote more, then the process died before acknowledging it
-    await deps.blobs.appendUpload(id, a.length, body(bytes(777, 0xee)))
+    await deps.blobs.writeUpload(id, a.length, body(bytes(777, 0xee)))
     deps.uploads.clear()
     const b = bytes(10, 2)
     await appendUpload(deps, REPO, id, body(b), { start: 500, end: 509 })
-    assert.equal(await deps.blobs.uploadSize(id), 510)
     const whole = Buffer.concat([a, b])
     await finishUpload(deps, REPO, id, sha256(whole), null)
     assert.ok((await storedBlob(deps, sha256(whole))).equals(whole))
@@ -227,7 +237,7 @@ describe('uploads: resuming', () => {
       const a = bytes(500, fill)
       const { id } = await startUpload(deps, REPO, OWNER)
       await appendUpload(deps, REPO, id, body(a))
-      await deps.blobs.appendUpload(id, a.length, body(bytes(3, 0xee)))
+      await deps.blobs.writeUpload(id, a.length, body(bytes(3, 0xee)))
       deps.uploads.clear()
       await finishUpload(deps, REPO, id, digestOf(a), null)
       assert.ok((await storedBlob(deps, digestOf(a))).equals(a))
@@ -244,7 +254,7 @@ describe('uploads: resuming', () => {
       throw new Error('connection reset')
     }
     await assert.rejects(appendUpload(deps, REPO, id, Readable.from(torn())))
-    assert.equal(await deps.blobs.uploadSize(id), 1400, 'the torn bytes are in the store (the case under test)')
+    assert.equal(await uploadFileSize(deps, id), 1400, 'the torn bytes are in the store (the case under test)')
     assert.deepEqual(await uploadStatus(deps, REPO, id), { id, size: 1000 })
     // a shorter retry: any torn bytes left past it would end up in the blob
     const b = bytes(100, 2)
@@ -257,7 +267,7 @@ describe('uploads: resuming', () => {
   withDeps('bytes lost from the store: BLOB_UPLOAD_UNKNOWN, and the row goes too', async ({ deps }) => {
     const { id } = await startUpload(deps, REPO, OWNER)
     await appendUpload(deps, REPO, id, body(bytes(100, 1)))
-    await deps.blobs.truncateUpload(id, 10)
+    await deps.blobs.deleteUpload(id)
     deps.uploads.clear()
     await rejectsWith(appendUpload(deps, REPO, id, body(bytes(1, 1))), 'BLOB_UPLOAD_UNKNOWN')
     await rejectsWith(uploadStatus(deps, REPO, id), 'BLOB_UPLOAD_UNKNOWN')
@@ -318,15 +328,12 @@ describe('uploads: purging', () => {
 
     // bytes with no row: a crash between creating the file and inserting the row
     const orphan = randomUUID()
-    await deps.blobs.createUpload(orphan)
-    await deps.blobs.appendUpload(orphan, 0, body(bytes(5, 3)))
+    await deps.blobs.writeUpload(orphan, 0, body(bytes(5, 3)))
 
     clockAt(now)
     const removed = await purgeUploads(deps, new Date(now + 86_400_000))
     assert.equal(removed, 2)
     await rejectsWith(uploadStatus(deps, REPO, stale.id), 'BLOB_UPLOAD_UNKNOWN')
-    assert.equal(await deps.blobs.uploadSize(stale.id), null)
-    assert.equal(await deps.blobs.uploadSize(orphan), null)
     assert.deepEqual(await uploadArea(deps), [fresh.id])
 
     // the fresh one is whole and still finishes
@@ -337,8 +344,9 @@ describe('uploads: purging', () => {
 
   withDeps('with a cutoff in the past, nothing is removed', async ({ deps }) => {
     const { id } = await startUpload(deps, REPO, OWNER)
+    await appendUpload(deps, REPO, id, body(bytes(3, 1)))
     const orphan = randomUUID()
-    await deps.blobs.createUpload(orphan)
+    await deps.blobs.writeUpload(orphan, 0, body(bytes(1, 1)))
     assert.equal(await purgeUploads(deps, new Date(Date.now() - 3_600_000)), 0)
     assert.deepEqual(await uploadArea(deps), [id, orphan].sort())
     await cancelUpload(deps, REPO, id)

@@ -7,23 +7,41 @@
 //   DELETE /v2/<name>/blobs/uploads/<id>        → cancelUpload          204
 //
 // The sha256 is computed as bytes stream in. The database row records the bytes acknowledged to
-// the client; if this process lost the hash (restart, or a torn request), the upload is cut back
-// to that size and re-hashed from the store, so a chunked upload resumes after a crash.
+// the client; the store keeps the bytes, and ignores any it holds past the row's size (a torn
+// request). A request holds the upload through a lease in deps.locks (shared by all instances,
+// renewed while the body streams), so a chunked upload may start on one instance, continue on
+// another and finish on a third, and the death of any of them loses nothing acknowledged. The
+// hash state kept in this process is only a cache: valid while its size equals the row's, else
+// the hash is rebuilt from the store's bytes when the upload finishes.
+//
+// A digest known before the body (POST ?digest=, or a PUT that carries the whole blob) streams
+// straight to the blob's own key, which appears only once the digest checks.
 import { createHash, randomUUID, type Hash } from 'node:crypto'
 import type { Readable } from 'node:stream'
-import { AppError } from '../errors.js'
+import { AppError, NotFound } from '../errors.js'
 import type { Deps } from '../deps.js'
+import type { Lock } from '../cache/locks.js'
 import { countOpenUploads, deleteUploadRow, findUpload, insertUploadWithinCaps, listUploadsUpdatedBefore, updateUploadSize, hasUpload, type UploadCaps } from '../db/uploads.js'
+import type { UploadRow } from '../db/schema.js'
 import { insertBlob, linkBlob } from '../db/blobs.js'
 import { blobKey } from '../storage/paths.js'
 import { assertDigest, digestAlgorithm, parseRepositoryName } from './grammar.js'
 import { cacheKey, invalidate } from './cache.js'
 import { ensureRepositoryForPush } from './repositories.js'
 
-type UploadState = { hash: Hash; size: number; busy: boolean }
+type UploadState = { hash: Hash; size: number }
+/** Hash state of uploads this process wrote last, by id: a cache, valid only at the row's size. */
 export type UploadStates = Map<string, UploadState>
 
 export type UploadInfo = { id: string; size: number }
+
+/** How long a request holds an upload without renewing; renewed every third of it while a body streams. */
+export const UPLOAD_LEASE_MS = 30_000
+
+/** The deps.locks key of an upload: whoever holds it is the one request writing to the upload. */
+export function uploadLockKey(id: string): string {
+  return `upload:${id}`
+}
 
 /**
  * Opens an upload session for `owner` (the principal's name). Refused with TOO_MANY_REQUESTS when
@@ -43,8 +61,7 @@ export async function startUpload(deps: Deps, repository: string, owner: string)
     throw new AppError('TOO_MANY_REQUESTS', { repository, limit },
       `too many open upload sessions: at most ${limit} ${where}; finish or cancel one first`)
   }
-  await deps.blobs.createUpload(id)
-  deps.uploads.set(id, { hash: createHash('sha256'), size: 0, busy: false })
+  deps.uploads.set(id, { hash: createHash('sha256'), size: 0 })
   return { id, size: 0 }
 }
 
@@ -62,60 +79,77 @@ export async function appendUpload(
   deps: Deps, repository: string, id: string, body: Readable,
   range?: { start: number; end: number },
 ): Promise<UploadInfo> {
-  const state = await claim(deps, repository, id)
+  const { row, lock } = await claim(deps, repository, id)
   try {
-    if (range && range.start !== state.size) throw new AppError('RANGE_INVALID', { size: state.size, start: range.start })
-    await write(deps, id, state, body)
-    if (range && state.size !== range.end + 1) {
-      // The body did not match its Content-Range: forget the hash so the next request recovers.
+    if (range && range.start !== row.size) throw new AppError('RANGE_INVALID', { size: row.size, start: range.start })
+    const state = cachedState(deps, id, row.size)
+    const size = row.size + (await write(deps, id, row.size, body, state?.hash, lock))
+    if (range && size !== range.end + 1) {
+      // The body did not match its Content-Range: not acknowledged, so the store drops it next time.
       deps.uploads.delete(id)
       throw new AppError('SIZE_INVALID', { expected: range.end - range.start + 1 })
     }
-    await updateUploadSize(deps.db, id, state.size, deps.clock.now().toISOString())
-    return { id, size: state.size }
+    await updateUploadSize(deps.db, id, size, deps.clock.now().toISOString())
+    if (state) state.size = size
+    return { id, size }
   } finally {
-    state.busy = false
+    await lock.release()
   }
 }
 
 /** Appends the final chunk (if any), checks the digest, and makes the blob visible in `repository`. */
 export async function finishUpload(deps: Deps, repository: string, id: string, digest: string, body: Readable | null): Promise<{ digest: string; size: number }> {
   assertDigest(digest)
-  const state = await claim(deps, repository, id)
-  let committed = false
+  const { row, lock } = await claim(deps, repository, id)
+  let size: number
   try {
-    if (body) await write(deps, id, state, body)
-    const actual = digestAlgorithm(digest) === 'sha256'
-      ? `sha256:${state.hash.digest('hex')}`
-      : await rehash(deps, id, 'sha512')
-    deps.uploads.delete(id)
-    if (actual !== digest) {
-      // distribution cancels the upload on a mismatch; nothing of it becomes visible
-      await discardUpload(deps, id)
-      throw new AppError('DIGEST_INVALID', { digest, actual })
+    try {
+      if (body && row.size === 0) {
+        // The whole blob in this request: straight to its key, visible only once the digest checks.
+        const hash = createHash(digestAlgorithm(digest))
+        size = await holding(lock, body, (source) => deps.blobs.writeVerified(id, blobKey(digest), source, (chunk) => hash.update(chunk), () => {
+          assertSameDigest(digest, `${digestAlgorithm(digest)}:${hash.digest('hex')}`)
+        }))
+        deps.metrics.blobBytesReceived.inc(size)
+      } else {
+        size = row.size
+        const state = cachedState(deps, id, size)
+        if (body) size += await write(deps, id, size, body, state?.hash, lock)
+        const actual = digestAlgorithm(digest) === 'sha256' && state
+          ? `sha256:${state.hash.digest('hex')}`
+          : await rehash(deps, id, size, digestAlgorithm(digest))
+        deps.uploads.delete(id)
+        assertSameDigest(digest, actual)
+        await deps.blobs.commitUpload(id, size, blobKey(digest)).catch(async (err: unknown) => {
+          throw err instanceof NotFound ? await uploadLost(deps, id) : err
+        })
+      }
+    } catch (err) {
+      deps.uploads.delete(id)
+      if (err instanceof AppError && err.code === 'DIGEST_INVALID') await discardUpload(deps, id) // distribution cancels the upload on a mismatch
+      throw err
     }
-    await deps.blobs.commitUpload(id, blobKey(digest))
-    committed = true
     const now = deps.clock.now().toISOString()
     await deps.db.transaction().execute(async (trx) => {
       const repositoryId = await ensureRepositoryForPush(deps, trx, repository, now)
-      await insertBlob(trx, digest, state.size, now)
+      await insertBlob(trx, digest, size, now)
       await linkBlob(trx, repositoryId, digest, now)
       await deleteUploadRow(trx, id)
     })
     invalidate(deps.cache, deps.cache.links, cacheKey(repository, digest))
-    return { digest, size: state.size }
+    return { digest, size }
   } finally {
-    state.busy = false
-    if (!committed) deps.uploads.delete(id)
+    await lock.release()
   }
 }
 
 export async function cancelUpload(deps: Deps, repository: string, id: string): Promise<void> {
-  const row = await findUpload(deps.db, id)
-  if (!row || row.repository !== repository) throw new AppError('BLOB_UPLOAD_UNKNOWN', { id })
-  if (deps.uploads.get(id)?.busy) throw new AppError('BLOB_UPLOAD_BUSY', { id })
-  await discardUpload(deps, id)
+  const { lock } = await claim(deps, repository, id)
+  try {
+    await discardUpload(deps, id)
+  } finally {
+    await lock.release()
+  }
 }
 
 /** Monolithic upload in one request (POST ?digest=): a session that opens and closes at once. */
@@ -131,16 +165,22 @@ export async function uploadWhole(deps: Deps, repository: string, owner: string,
 }
 
 /**
- * Reclaims abandoned uploads: rows untouched since `before`, and files in the upload area that no
- * row owns (a crash between the two). Returns how many it removed.
+ * Reclaims abandoned uploads: rows untouched since `before` (unless a request holds one), upload
+ * areas in the store that no row owns (a crash between the two), and writes the store never
+ * finished. Returns how many it removed.
  */
 export async function purgeUploads(deps: Deps, before: Date): Promise<number> {
   let removed = 0
   const cutoff = before.toISOString()
   for (const id of await listUploadsUpdatedBefore(deps.db, cutoff)) {
-    if (deps.uploads.get(id)?.busy) continue
-    await discardUpload(deps, id)
-    removed++
+    const lock = await deps.locks.tryAcquire(uploadLockKey(id), UPLOAD_LEASE_MS)
+    if (!lock) continue // a request is writing to it right now
+    try {
+      await discardUpload(deps, id)
+      removed++
+    } finally {
+      await lock.release()
+    }
   }
   for await (const { id, modified } of deps.blobs.listUploads()) {
     if (modified < before && !(await hasUpload(deps.db, id))) {
@@ -148,10 +188,11 @@ export async function purgeUploads(deps: Deps, before: Date): Promise<number> {
         await deps.blobs.deleteUpload(id)
         removed++
       } catch (err) {
-        deps.log.warn({ err, id }, 'cannot remove a file in the upload area')
+        deps.log.warn({ err, id }, 'cannot remove an upload area')
       }
     }
   }
+  removed += await deps.blobs.purgeIncomplete(before)
   return removed
 }
 
@@ -171,47 +212,87 @@ async function discardUpload(deps: Deps, id: string): Promise<void> {
   await deps.blobs.deleteUpload(id)
 }
 
-/** Takes the upload for one request; rebuilds the hash if this process does not hold it. */
-async function claim(deps: Deps, repository: string, id: string): Promise<UploadState> {
-  const row = await findUpload(deps.db, id)
-  if (!row || row.repository !== repository) throw new AppError('BLOB_UPLOAD_UNKNOWN', { id })
-  let state = deps.uploads.get(id)
-  if (state?.busy) throw new AppError('BLOB_UPLOAD_BUSY', { id })
-  if (!state || state.size !== row.size) {
-    const stored = await deps.blobs.uploadSize(id)
-    if (stored === null || stored < row.size) {
-      await discardUpload(deps, id)
-      throw new AppError('BLOB_UPLOAD_UNKNOWN', { id, reason: 'upload data lost' })
-    }
-    if (stored > row.size) await deps.blobs.truncateUpload(id, row.size)
-    const hash = createHash('sha256')
-    for await (const chunk of deps.blobs.readUpload(id)) hash.update(chunk as Buffer)
-    state = { hash, size: row.size, busy: false }
-    deps.uploads.set(id, state)
-  }
-  state.busy = true
-  return state
+function assertSameDigest(digest: string, actual: string): void {
+  if (actual !== digest) throw new AppError('DIGEST_INVALID', { digest, actual })
 }
 
-async function write(deps: Deps, id: string, state: UploadState, body: Readable): Promise<void> {
-  const { hash } = state
-  let added = 0
+/**
+ * Takes the upload for one request: its lease first, then the row as it stands now (another
+ * instance may have written to it or finished it a moment ago).
+ */
+async function claim(deps: Deps, repository: string, id: string): Promise<{ row: UploadRow; lock: Lock }> {
+  const known = await findUpload(deps.db, id)
+  if (!known || known.repository !== repository) throw new AppError('BLOB_UPLOAD_UNKNOWN', { id })
+  const lock = await deps.locks.tryAcquire(uploadLockKey(id), UPLOAD_LEASE_MS)
+  if (!lock) throw new AppError('BLOB_UPLOAD_BUSY', { id })
+  const row = await findUpload(deps.db, id)
+  if (!row) {
+    await lock.release()
+    throw new AppError('BLOB_UPLOAD_UNKNOWN', { id })
+  }
+  return { row, lock }
+}
+
+/** This process's hash of the upload's first `size` bytes, if it has one; a fresh one at 0. */
+function cachedState(deps: Deps, id: string, size: number): UploadState | undefined {
+  const state = deps.uploads.get(id)
+  if (state && state.size === size) return state
+  deps.uploads.delete(id)
+  if (size !== 0) return undefined
+  const fresh = { hash: createHash('sha256'), size: 0 }
+  deps.uploads.set(id, fresh)
+  return fresh
+}
+
+/**
+ * Streams `body` into the upload at `offset` while the lease is renewed, feeding `hash` when this
+ * process holds the upload's hash; resolves with the bytes written.
+ */
+async function write(deps: Deps, id: string, offset: number, body: Readable, hash: Hash | undefined, lock: Lock): Promise<number> {
+  let added: number
   try {
-    await deps.blobs.appendUpload(id, state.size, body, (chunk) => {
-      hash.update(chunk)
-      added += chunk.length
-    })
+    added = await holding(lock, body, (source) => deps.blobs.writeUpload(id, offset, source, hash ? (chunk) => hash.update(chunk) : undefined))
   } catch (err) {
-    // Bytes may be half written and the hash has seen them: drop the state, the row still holds the truth.
+    // The hash has seen bytes that will not be acknowledged: drop it, the row still holds the truth.
     deps.uploads.delete(id)
+    if (err instanceof NotFound) throw await uploadLost(deps, id)
     throw err
   }
-  state.size += added
   deps.metrics.blobBytesReceived.inc(added)
+  return added
 }
 
-async function rehash(deps: Deps, id: string, algorithm: 'sha256' | 'sha512'): Promise<string> {
+/** The store lost bytes the row says were acknowledged: the upload cannot go on. */
+async function uploadLost(deps: Deps, id: string): Promise<AppError> {
+  await discardUpload(deps, id)
+  return new AppError('BLOB_UPLOAD_UNKNOWN', { id, reason: 'upload data lost' })
+}
+
+/**
+ * Runs `fn` on `body` while renewing the lease; if the lease is lost (this process stalled past
+ * it and another request took the upload), the body is cut off so this request writes no further.
+ */
+async function holding<T>(lock: Lock, body: Readable, fn: (source: Readable) => Promise<T>): Promise<T> {
+  const timer = setInterval(() => {
+    lock.extend(UPLOAD_LEASE_MS).then((held) => {
+      if (!held) body.destroy(new Error('the upload lease was lost'))
+    }, (err: unknown) => body.destroy(err as Error))
+  }, UPLOAD_LEASE_MS / 3)
+  timer.unref()
+  try {
+    return await fn(body)
+  } finally {
+    clearInterval(timer)
+  }
+}
+
+async function rehash(deps: Deps, id: string, size: number, algorithm: 'sha256' | 'sha512'): Promise<string> {
   const hash = createHash(algorithm)
-  for await (const chunk of deps.blobs.readUpload(id)) hash.update(chunk as Buffer)
+  try {
+    for await (const chunk of deps.blobs.readUpload(id, size)) hash.update(chunk)
+  } catch (err) {
+    if (err instanceof NotFound) throw await uploadLost(deps, id)
+    throw err
+  }
   return `${algorithm}:${hash.digest('hex')}`
 }

@@ -2,20 +2,35 @@
 // in the kernel, the next chunks gather; the source pauses when too much is waiting. Measured
 // on the upload path, this beats stream.pipeline into fs.createWriteStream by about a third,
 // since no stream machinery runs per 64 KiB socket chunk.
-import { open } from 'node:fs/promises'
+import { open, type FileHandle } from 'node:fs/promises'
 import { Readable } from 'node:stream'
+import { NotFound } from '../errors.js'
+import { PRIVATE_FILE } from './private-files.js'
 
 const MAX_PENDING = 8 * 1024 * 1024
 
 /**
- * Appends every chunk of `source` at `offset` of the existing file `path`, calling `onChunk`
- * with each chunk first (hashing). Resolves with the bytes written; rejects if the source errors
- * or closes early, after the writes already started have finished.
+ * Writes every chunk of `source` into `path` from `offset` on, calling `onChunk` with each chunk
+ * first (hashing); the file ends where the source does (at offset 0 it is created or emptied;
+ * bytes past `offset` from an earlier write are cut off). Rejects with NotFound when the file
+ * is shorter than `offset` or absent (offset > 0). Resolves with the bytes written; rejects if
+ * the source errors or closes early, after the writes already started have finished.
  */
 export async function appendFile(path: string, offset: number, source: Readable | AsyncIterable<Buffer>, onChunk?: (chunk: Buffer) => void): Promise<number> {
-  const fh = await open(path, 'r+')
+  let fh: FileHandle
+  try {
+    fh = await open(path, offset === 0 ? 'w' : 'r+', PRIVATE_FILE)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && offset > 0) throw new NotFound(path)
+    throw err
+  }
   const input = source instanceof Readable ? source : Readable.from(source, { objectMode: false })
   try {
+    if (offset > 0) {
+      const { size } = await fh.stat()
+      if (size < offset) throw new NotFound(path)
+      if (size > offset) await fh.truncate(offset)
+    }
     return await new Promise<number>((resolve, reject) => {
       let pending: Buffer[] = []
       let pendingBytes = 0

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { NotFound } from '../errors.js'
 import type { BlobReader, BlobStore } from './blob-store.js'
-import { blobPath, uploadPath } from './paths.js'
+import { blobPath, isUploadId, uploadPath } from './paths.js'
 import { takeBuffer, giveBuffer } from './buffer-pool.js'
 import { appendFile } from './append-file.js'
 import { PRIVATE_DIR, PRIVATE_FILE } from './private-files.js'
@@ -106,44 +106,50 @@ export function createFilesystemStore(opts: { root: string }): BlobStore {
       }
     },
 
-    async createUpload(id) {
+    async writeUpload(id, offset, source, onChunk) {
       const path = uploadPath(root, id)
       await ensureDir(dirname(path))
-      await writeFile(path, '', { mode: PRIVATE_FILE })
+      // one file per upload, written in place: a torn request's bytes past `offset` are cut off first
+      return appendFile(path, offset, source, onChunk)
     },
 
-    async uploadSize(id) {
-      try {
-        return (await stat(uploadPath(root, id))).size
-      } catch (err) {
-        if (isNotFound(err)) return null
-        throw err
-      }
+    async *readUpload(id, size) {
+      const path = uploadPath(root, id)
+      if (size === 0) return
+      await assertStored(path, size, id)
+      for await (const chunk of createReadStream(path, { start: 0, end: size - 1, highWaterMark: 1024 * 1024 })) yield chunk as Buffer
     },
 
-    async appendUpload(id, offset, source, onChunk) {
-      try {
-        return await appendFile(uploadPath(root, id), offset, source, onChunk)
-      } catch (err) {
-        if (isNotFound(err)) throw new NotFound(id)
-        throw err
-      }
-    },
-
-    async truncateUpload(id, size) {
-      await truncate(uploadPath(root, id), size)
-    },
-
-    readUpload(id) {
-      return createReadStream(uploadPath(root, id), { highWaterMark: 1024 * 1024 })
-    },
-
-    async commitUpload(id, key) {
+    async commitUpload(id, size, key) {
       const from = uploadPath(root, id)
       const target = blobPath(root, key)
+      if (size === 0 && (await sizeOf(from)) === null) {
+        // an empty upload never wrote a file
+        await ensureDir(dirname(from))
+        await writeFile(from, '', { mode: PRIVATE_FILE })
+      } else {
+        const stored = await assertStored(from, size, id)
+        if (stored > size) await truncate(from, size)
+      }
       await ensureDir(dirname(target))
       // Same digest, same bytes: a second writer simply replaces the first, atomically.
       await rename(from, target)
+    },
+
+    async writeVerified(id, key, source, onChunk, verify) {
+      const from = uploadPath(root, id)
+      const target = blobPath(root, key)
+      await ensureDir(dirname(from))
+      try {
+        const size = await appendFile(from, 0, source, onChunk)
+        await verify(size)
+        await ensureDir(dirname(target))
+        await rename(from, target)
+        return size
+      } catch (err) {
+        await rm(from, { force: true })
+        throw err
+      }
     },
 
     async deleteUpload(id) {
@@ -159,6 +165,7 @@ export function createFilesystemStore(opts: { root: string }): BlobStore {
         throw err
       }
       for (const id of names) {
+        if (!isUploadId(id)) continue // not ours (an editor's backup, .DS_Store)
         try {
           const s = await stat(join(root, 'uploads', id))
           yield { id, modified: s.mtime }
@@ -167,7 +174,53 @@ export function createFilesystemStore(opts: { root: string }): BlobStore {
         }
       }
     },
+
+    async purgeIncomplete(before) {
+      // writeSmall's scratch files, left by a crash between write and rename
+      let names: string[]
+      try {
+        names = await readdir(join(root, 'tmp'))
+      } catch (err) {
+        if (isNotFound(err)) return 0
+        throw err
+      }
+      let removed = 0
+      for (const name of names) {
+        const path = join(root, 'tmp', name)
+        try {
+          if ((await stat(path)).mtime < before) {
+            await unlink(path)
+            removed++
+          }
+        } catch (err) {
+          if (!isNotFound(err)) throw err
+        }
+      }
+      return removed
+    },
+
+    async presignedUrl() {
+      return null
+    },
+
+    async close() {},
   }
+}
+
+async function sizeOf(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).size
+  } catch (err) {
+    if (isNotFound(err)) return null
+    throw err
+  }
+}
+
+/** The stored size of an upload file, which must hold at least `size` bytes. */
+async function assertStored(path: string, size: number, id: string): Promise<number> {
+  const stored = await sizeOf(path)
+  if (stored === null || stored < size) throw new NotFound(id)
+  return stored
 }
 
 function isNotFound(err: unknown): boolean {
