@@ -221,12 +221,10 @@ function assertSameDigest(digest: string, actual: string): void {
  * instance may have written to it or finished it a moment ago).
  */
 async function claim(deps: Deps, repository: string, id: string): Promise<{ row: UploadRow; lock: Lock }> {
-  const known = await findUpload(deps.db, id)
-  if (!known || known.repository !== repository) throw new AppError('BLOB_UPLOAD_UNKNOWN', { id })
   const lock = await deps.locks.tryAcquire(uploadLockKey(id), UPLOAD_LEASE_MS)
   if (!lock) throw new AppError('BLOB_UPLOAD_BUSY', { id })
   const row = await findUpload(deps.db, id)
-  if (!row) {
+  if (!row || row.repository !== repository) {
     await lock.release()
     throw new AppError('BLOB_UPLOAD_UNKNOWN', { id })
   }

@@ -70,9 +70,11 @@ async function pushPrivateImage(b: RunningBerth, auth: string): Promise<void> {
     method: 'PUT', headers: { authorization: auth, 'content-type': manifest.mediaType }, body: JSON.stringify(manifest),
   })
   assert.equal(res.status, 201, await res.text())
-  // and one upload left open, so its file is in the upload area
+  // and one upload left open with a chunk in it, so its file is in the upload area
   const open = await fetch(`${b.url}/v2/secret/app/blobs/uploads/`, { method: 'POST', headers: { authorization: auth } })
   assert.equal(open.status, 202)
+  const chunk = await fetch(new URL(open.headers.get('location')!, b.url), { method: 'PATCH', headers: { authorization: auth, 'content-type': 'application/octet-stream' }, body: 'partial' })
+  assert.equal(chunk.status, 202)
 }
 
 async function createProjectAs(b: RunningBerth, auth: string, name: string) {
