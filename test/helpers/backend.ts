@@ -65,7 +65,32 @@ export async function createTestBucket(name = `berth-${randomBytes(6).toString('
   return name
 }
 
-type Remembered = { postgres: string; redisPrefix: string; bucket: string }
+/** A test server's backend: its database, Redis key prefix and bucket (kept in <data dir>/test-backend.json). */
+export type Remembered = { postgres: string; redisPrefix: string; bucket: string }
+
+/** A fresh database, Redis prefix and bucket on the shared services. */
+export async function createScaleoutBackend(): Promise<Remembered> {
+  return { postgres: await createTestDatabase(), redisPrefix: `berth-test-${randomBytes(6).toString('hex')}:`, bucket: await createTestBucket() }
+}
+
+/**
+ * Makes a server started later on `dataDir` (in a scale-out pass) use `backend`, as if it had
+ * created it: several servers given the same one share one database, Redis prefix and bucket.
+ */
+export function rememberBackend(dataDir: string, backend: Remembered): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  writeFileSync(join(dataDir, 'test-backend.json'), JSON.stringify(backend), { mode: 0o600 })
+}
+
+/** `backend` as configuration, on PostgreSQL + Redis + S3 whatever the pass and parts. */
+export function scaleoutConfig(r: Remembered, only: Set<string> = new Set(['postgres', 'redis', 's3'])): ConfigInput {
+  const urls = serviceUrls()
+  return {
+    ...(only.has('postgres') ? { database: { type: 'postgresql', postgresql: { url: r.postgres, pool_size: 4 } } } : {}),
+    ...(only.has('redis') ? { redis: { url: urls.redis, key_prefix: r.redisPrefix } } : {}),
+    ...(only.has('s3') ? { storage: { type: 's3', s3: { regionendpoint: urls.s3, region: 'us-east-1', bucket: r.bucket, forcepathstyle: true, ...S3_TEST_CREDENTIALS } } } : {}),
+  }
+}
 
 /**
  * The configuration of a test server's backend on `dataDir`: nothing on the embedded default;
@@ -78,21 +103,19 @@ export async function backendConfig(dataDir: string): Promise<ConfigInput> {
   if (existsSync(file)) {
     r = JSON.parse(readFileSync(file, 'utf8')) as Remembered
   } else {
-    r = { postgres: await createTestDatabase(), redisPrefix: `berth-test-${randomBytes(6).toString('hex')}:`, bucket: await createTestBucket() }
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-    writeFileSync(file, JSON.stringify(r), { mode: 0o600 })
+    r = await createScaleoutBackend()
+    rememberBackend(dataDir, r)
   }
-  const urls = serviceUrls()
-  return {
-    ...(parts.has('postgres') ? { database: { type: 'postgresql', postgresql: { url: r.postgres, pool_size: 4 } } } : {}),
-    ...(parts.has('redis') ? { redis: { url: urls.redis, key_prefix: r.redisPrefix } } : {}),
-    ...(parts.has('s3') ? { storage: { type: 's3', s3: { regionendpoint: urls.s3, region: 'us-east-1', bucket: r.bucket, forcepathstyle: true, ...S3_TEST_CREDENTIALS } } } : {}),
-  }
+  return scaleoutConfig(r, parts)
 }
 
 /** The same as BERTH_* variables, for servers started as child processes. */
 export async function backendEnv(dataDir: string): Promise<Record<string, string>> {
-  const c = await backendConfig(dataDir)
+  return configEnv(await backendConfig(dataDir))
+}
+
+/** A backend configuration (backendConfig, scaleoutConfig) as BERTH_* variables. */
+export function configEnv(c: ConfigInput): Record<string, string> {
   return {
     ...(c.database ? {
       BERTH_DATABASE_TYPE: 'postgresql',
