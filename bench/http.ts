@@ -19,6 +19,8 @@ export interface ReqOpts {
   body?: Body
   /** count the response body's bytes but do not keep them */
   discard?: boolean
+  /** sees every chunk of the response body (which is then not kept), e.g. to hash it */
+  onBody?: (chunk: Buffer) => void
   timeoutMs?: number
 }
 
@@ -68,11 +70,13 @@ export function request(agent: http.Agent, method: string, url: string | URL, op
       (res) => {
         const chunks: Buffer[] = []
         let bytes = 0
+        const keep = !opts.discard && !opts.onBody
         res.on('data', (c: Buffer) => {
           bytes += c.length
-          if (!opts.discard) chunks.push(c)
+          opts.onBody?.(c)
+          if (keep) chunks.push(c)
         })
-        res.once('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: opts.discard ? EMPTY : Buffer.concat(chunks), bytes }))
+        res.once('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: keep ? Buffer.concat(chunks) : EMPTY, bytes }))
         res.once('error', reject)
         res.once('aborted', () => reject(new Error(`${method} ${u.pathname}: response aborted`)))
       },

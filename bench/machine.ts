@@ -2,6 +2,7 @@
 // resident-memory monitor for the servers.
 import { createHash, randomBytes } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { open, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
@@ -183,4 +184,12 @@ export async function loopbackIngestRate(bytes: number, part: Buffer): Promise<n
   } finally {
     child.kill()
   }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (Linux; clock ticks of 10 ms). */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  // fields after the command: state is [0], utime [11], stime [12]
+  return (Number(fields[11]) + Number(fields[12])) / 100
 }

@@ -1,5 +1,6 @@
 // Result rows, ratios against targets, and the Markdown report.
 import type { MachineFacts } from './machine.js'
+import type { ScaleoutRow } from './scenarios/scaleout.js'
 
 export type Figure = number | { error: string }
 
@@ -32,6 +33,8 @@ export interface Report {
   facts: MachineFacts
   limits: Limits | null
   rows: Row[]
+  /** the scale-out scenario: one row per backend and instance count, Berth only */
+  scaleout?: ScaleoutRow[]
   notes: string[]
   durationS: number
 }
@@ -84,6 +87,22 @@ export function renderTable(rep: Report): string {
   return out.join('\n')
 }
 
+/** The scale-out table: each backend and instance count side by side, with the embedded default's figures as 1.00×. */
+export function renderScaleoutTable(rows: ScaleoutRow[]): string {
+  const base = rows[0]
+  const rel = (f: Figure, b: Figure | undefined, better: 'higher' | 'lower'): string => {
+    if (!isNum(f) || b === undefined || !isNum(b) || f === 0 || b === 0) return ''
+    return ` (${(better === 'higher' ? f / b : b / f).toFixed(2)}×)`
+  }
+  const out: string[] = []
+  out.push('| configuration | instances | manifest GET by tag, c=32 (req/s) | p99 (ms) | small-image push, c=8 (images/s) |')
+  out.push('|---|--:|--:|--:|--:|')
+  for (const r of rows) {
+    out.push(`| ${r.configuration} | ${r.instances} | ${cell(r.manifestRps)}${rel(r.manifestRps, base?.manifestRps, 'higher')} | ${cell(r.manifestP99ms)}${rel(r.manifestP99ms, base?.manifestP99ms, 'lower')} | ${cell(r.imagesPerS)}${rel(r.imagesPerS, base?.imagesPerS, 'higher')} |`)
+  }
+  return out.join('\n')
+}
+
 export function renderMarkdown(rep: Report): string {
   const f = rep.facts
   const [A, B] = rep.labels
@@ -109,7 +128,12 @@ export function renderMarkdown(rep: Report): string {
     }
   }
   lines.push('', '## Results', '')
-  lines.push(renderTable(rep), '')
+  if (rep.rows.length) lines.push(renderTable(rep), '')
+  if (rep.scaleout?.length) {
+    lines.push('## Scale-out', '')
+    lines.push('Berth alone, through nginx running deploy/nginx.conf, on each backend: ratios in brackets are against the first row (one embedded instance, no proxy; > 1 is better). Every process here (Berth instances, nginx, PostgreSQL, Redis, s3rver, the load generator) shares the same 2 cores, so a second instance adds no CPU: these rows show what each backend and the proxy cost per request, not how far more machines would scale.', '')
+    lines.push(renderScaleoutTable(rep.scaleout), '')
+  }
   lines.push('## How to read this', '')
   lines.push(`- MB = 10^6 bytes. Ratios are oriented so that > 1 means ${A} is better: throughput rows are ${A}/${B}; latency (p99) and memory rows are ${B}/${A}.`)
   lines.push(`- Each scenario runs against both servers alternately (${A} then ${B}, order reversed on every other repetition); repeated figures are medians.`)

@@ -3,23 +3,24 @@
 //
 //   npm run bench                     full run (~5–10 min), writes docs/benchmarks.md
 //   npm run bench -- --quick          small sizes and short loads, writes .bench/benchmarks-quick.md
-//   npm run bench -- --only blob,hot  some scenarios: limits blob images hot tags catalog
+//   npm run bench -- --only blob,hot  some scenarios: limits blob images hot tags catalog scaleout
 //   npm run bench -- --servers dist,dist   harness self-check: two distribution instances
 import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { ensureWrk } from './load.js'
 import { diskWriteRate, loopbackIngestRate, machineFacts, sha256Rate } from './machine.js'
 import { randomBytes } from 'node:crypto'
-import { renderMarkdown, renderTable, type Limits, type Report, type Row } from './report.js'
+import { renderMarkdown, renderScaleoutTable, renderTable, type Limits, type Report, type Row } from './report.js'
 import { blobScenario } from './scenarios/blob.js'
 import { makeAgents, type Config, type Ctx, type Scenario } from './scenarios/common.js'
 import { hotScenario } from './scenarios/hot.js'
 import { imagesScenario } from './scenarios/images.js'
 import { catalogScenario, tagsScenario } from './scenarios/lists.js'
+import { scaleoutScenario, type ScaleoutRow } from './scenarios/scaleout.js'
 import { startServer, type Server, type ServerKind } from './servers.js'
 import { MiB, errMsg, log, now } from './util.js'
 
@@ -30,7 +31,7 @@ const SCENARIOS: Record<string, Scenario> = {
   tags: tagsScenario,
   catalog: catalogScenario,
 }
-const ALL = ['limits', ...Object.keys(SCENARIOS)]
+const ALL = ['limits', ...Object.keys(SCENARIOS), 'scaleout']
 
 function config(quick: boolean): Config {
   return {
@@ -155,6 +156,14 @@ async function main(): Promise<number> {
     await closeAll()
   }
 
+  // Scale-out last, alone: its own Berth processes behind nginx, on the test services
+  // (PostgreSQL, Redis, s3rver; started here unless they run, stopped after if started here).
+  let scaleout: ScaleoutRow[] | undefined
+  if (selected.includes('scaleout') && kinds.includes('berth')) {
+    log('== scaleout')
+    scaleout = await runScaleout(root, cfg, (m) => notes.add(m))
+  }
+
   const quickNote = values.quick ? ' (quick)' : ''
   const mode = [values.quick ? '--quick' : '', only.length ? `--only ${only.join(',')}` : '', kinds.join(',') !== 'berth,dist' ? `--servers ${kinds.join(',')}` : '']
     .filter(Boolean).join(' ') || 'full'
@@ -165,6 +174,7 @@ async function main(): Promise<number> {
     facts: machineFacts(tmpdir(), root, loadAtStart),
     limits,
     rows,
+    scaleout,
     notes: [
       `Sizes: blob ${cfg.blobSize / MiB} MiB (×${cfg.blobReps} per server per variant), ${cfg.images} images (×${cfg.imageReps}), loads ${cfg.loadSeconds} s after ${cfg.warmupSeconds} s warm-up, ${cfg.tags} tags, ${cfg.repos} repositories (the catalog also lists the other scenarios' repositories).`,
       'Big blobs are streamed from a reusable 16 MiB random buffer plus a unique 16 MiB tail; `sync` runs before each timed push so writeback from one run does not land on the next. Pulls read the blob just pushed (page cache warm) and check Content-Length and byte count.',
@@ -174,7 +184,8 @@ async function main(): Promise<number> {
     durationS: (now() - started) / 1000,
   }
   const table = renderTable(report)
-  process.stdout.write(`\n${table}\n\n`)
+  if (rows.length) process.stdout.write(`\n${table}\n\n`)
+  if (scaleout?.length) process.stdout.write(`${renderScaleoutTable(scaleout)}\n\n`)
   if (limits) {
     process.stdout.write(`machine limits: sha256 ${limits.sha256MBs.toFixed(0)} MB/s (one core), disk write ${limits.diskMBs.toFixed(0)} MB/s; blob target ${(0.8 * Math.min(limits.sha256MBs, limits.diskMBs)).toFixed(0)} MB/s\n`)
   }
@@ -187,7 +198,30 @@ async function main(): Promise<number> {
     await writeFile(out, renderMarkdown(report))
     process.stdout.write(`\nwrote ${relative(process.cwd(), out) || out}\n`)
   }
-  return rows.length > 0 ? 0 : 1
+  return rows.length > 0 || (scaleout?.length ?? 0) > 0 ? 0 : 1
+}
+
+/** The scale-out scenario on the test services; rows with errors when they cannot be had. */
+async function runScaleout(root: string, cfg: Config, note: (m: string) => void): Promise<ScaleoutRow[]> {
+  const services = (await import(pathToFileURL(join(root, 'scripts', 'test-services.mjs')).href)) as {
+    startServices(): Promise<{ env: Record<string, string>; started: string[] }>
+    stopServices(started: string[]): void
+  }
+  let started: string[] = []
+  let unavailable: string | null = null
+  try {
+    const r = await services.startServices()
+    started = r.started
+    Object.assign(process.env, r.env) // test/helpers/backend.ts reads BERTH_TEST_* from here
+  } catch (err) {
+    unavailable = `test services could not start: ${errMsg(err)}`
+    note(unavailable)
+  }
+  try {
+    return await scaleoutScenario(cfg, unavailable)
+  } finally {
+    services.stopServices(started)
+  }
 }
 
 main().then((code) => process.exit(code), (err: unknown) => {

@@ -1,7 +1,8 @@
-// Big blob: push monolithic and chunked, pull alone and 4 at once; peak RSS of each server meanwhile.
+// Big blob: push monolithic and chunked, pull alone and 4 at once (discarding the bytes, then
+// verifying their digest as a real client does); peak RSS of each server meanwhile.
 import { randomBytes } from 'node:crypto'
 import { sliceWriter } from '../http.js'
-import { RssMonitor, syncDisks } from '../machine.js'
+import { RssMonitor, cpuSeconds, syncDisks } from '../machine.js'
 import { BigBlobFactory, pullBlob, pushBlobChunked, pushBlobMonolithic, type BigBlob } from '../oci.js'
 import type { Row } from '../report.js'
 import { MB, MiB, log, now } from '../util.js'
@@ -52,6 +53,21 @@ export async function blobScenario(ctx: Ctx): Promise<Row[]> {
     const b = blobOf(i)
     return timed(4 * b.size, () => Promise.all([0, 1, 2, 3].map(() => pullBlob(agents[i], s.url, repo, b.digest, b.size))))
   })
+  // Verifying pulls, as real clients do: the figures are MB/s and the server's CPU seconds per GB
+  // sent (user + system, from /proc), which a busy shared machine disturbs far less than MB/s.
+  const timedCpu = async (s: { pid: number }, bytes: number, fn: () => Promise<unknown>): Promise<number[]> => {
+    const c = cpuSeconds(s.pid)
+    const [rate] = await timed(bytes, fn)
+    return [rate!, (cpuSeconds(s.pid) - c) / (bytes / 1e9)]
+  }
+  const pull1v = await measure(ctx, cfg.blobReps, `pull ${sizeMiB} MiB verifying its digest, MB/s / server CPU s per GB`, async (s, i) => {
+    const b = blobOf(i)
+    return timedCpu(s, b.size, () => pullBlob(agents[i], s.url, repo, b.digest, b.size, { verify: true }))
+  })
+  const pull4v = await measure(ctx, cfg.blobReps, `pull ${sizeMiB} MiB ×4 concurrently verifying digests, MB/s (aggregate) / server CPU s per GB`, async (s, i) => {
+    const b = blobOf(i)
+    return timedCpu(s, 4 * b.size, () => Promise.all([0, 1, 2, 3].map(() => pullBlob(agents[i], s.url, repo, b.digest, b.size, { verify: true }))))
+  })
   const rss = await Promise.all(monitors.map((m) => m.stop()))
   log(`blob: peak RSS ${servers[0].label} ${rss[0]!.toFixed(0)} MiB, ${servers[1].label} ${rss[1]!.toFixed(0)} MiB`)
 
@@ -63,6 +79,10 @@ export async function blobScenario(ctx: Ctx): Promise<Row[]> {
     { scenario: sc, metric: `push, ${cfg.blobChunk / MiB} MiB PATCH chunks`, unit: 'MB/s', better: 'higher', a: pick(chunked[0], 0), b: pick(chunked[1], 0), ratioTarget: 1, ...abs },
     { scenario: sc, metric: 'pull, 1 client', unit: 'MB/s', better: 'higher', a: pick(pull1[0], 0), b: pick(pull1[1], 0), ratioTarget: 1, ...abs },
     { scenario: sc, metric: 'pull, 4 concurrent (aggregate)', unit: 'MB/s', better: 'higher', a: pick(pull4[0], 0), b: pick(pull4[1], 0), ratioTarget: 1, ...abs },
+    { scenario: sc, metric: 'pull, 1 client verifying the digest', unit: 'MB/s', better: 'higher', a: pick(pull1v[0], 0), b: pick(pull1v[1], 0), ratioTarget: 1 },
+    { scenario: sc, metric: 'pull, 4 concurrent verifying digests (aggregate)', unit: 'MB/s', better: 'higher', a: pick(pull4v[0], 0), b: pick(pull4v[1], 0), ratioTarget: 1 },
+    { scenario: sc, metric: 'server CPU per GB sent, verifying pulls, 1 client', unit: 's/GB', better: 'lower', a: pick(pull1v[0], 1), b: pick(pull1v[1], 1), ratioTarget: 1 },
+    { scenario: sc, metric: 'server CPU per GB sent, verifying pulls, 4 concurrent', unit: 's/GB', better: 'lower', a: pick(pull4v[0], 1), b: pick(pull4v[1], 1), ratioTarget: 1 },
     { scenario: sc, metric: 'server peak RSS during the above', unit: 'MiB', better: 'lower', a: rss[0]!, b: rss[1]!, absTarget: { op: '<', value: 300 } },
   ]
 }
