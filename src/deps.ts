@@ -4,7 +4,8 @@ import { pino, type Logger } from 'pino'
 import type { ResolvedConfig } from './config/load.js'
 import type { Database } from './db/schema.js'
 import { openSqlite } from './db/sqlite.js'
-import { startCheckpointer, type Checkpointer } from './db/sqlite-checkpointer.js'
+import { startCheckpointer } from './db/sqlite-checkpointer.js'
+import { openPostgres } from './db/postgres.js'
 import { migrateToLatest } from './db/migrate.js'
 import type { BlobStore } from './storage/blob-store.js'
 import { createFilesystemStore } from './storage/filesystem.js'
@@ -60,18 +61,15 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
   makePrivateDir(config.data_volume)
   tightenDataFiles(config, log)
 
-  let db: Kysely<Database>
-  let checkpointer: Checkpointer | null = null
-  switch (config.database.type) {
-    case 'sqlite':
-      db = openSqlite(config.database.sqlite.path)
-      checkpointer = startCheckpointer(config.database.sqlite.path, { intervalMs: 1000, onError: (message) => log.error({ message }, 'WAL checkpoint failed') })
-      break
-    case 'postgresql':
-      throw new Error('database.type postgresql: not built yet')
+  const database = openDatabase(config, log)
+  const db = database.db
+  try {
+    const applied = await migrateToLatest(db)
+    if (applied.length) log.info({ migrations: applied }, 'database migrated')
+  } catch (err) {
+    await database.close()
+    throw err
   }
-  const applied = await migrateToLatest(db as Kysely<unknown>)
-  if (applied.length) log.info({ migrations: applied }, 'database migrated')
 
   let blobs: BlobStore
   switch (config.storage.type) {
@@ -94,8 +92,7 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
   try {
     if (config.redis.url) redis = await openRedis({ url: config.redis.url, prefix: config.redis.key_prefix, log })
   } catch (err) {
-    await db.destroy()
-    await checkpointer?.stop()
+    await database.close()
     throw err
   }
   const deps: Deps = {
@@ -115,14 +112,32 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
     async close() {
       await flushAudit(deps)
       await flushPulls(deps)
-      await db.destroy()
-      await checkpointer?.stop()
+      await database.close()
       await redis?.close()
       await blobs.close()
     },
   }
   await bootstrapIdentity(deps)
   return deps
+}
+
+/** The configured database, not yet migrated (`berth migrate` opens only this). */
+export function openDatabase(config: ResolvedConfig, log: Logger): { db: Kysely<Database>; close(): Promise<void> } {
+  switch (config.database.type) {
+    case 'sqlite': {
+      const db = openSqlite(config.database.sqlite.path)
+      const checkpointer = startCheckpointer(config.database.sqlite.path, { intervalMs: 1000, onError: (message) => log.error({ message }, 'WAL checkpoint failed') })
+      return { db, async close() { await db.destroy(); await checkpointer.stop() } }
+    }
+    case 'postgresql': {
+      const { url, pool_size: poolSize, statement_timeout_seconds: statementTimeoutSeconds } = config.database.postgresql
+      const db = openPostgres({
+        url: url!, poolSize, statementTimeoutSeconds,
+        onIdleError: (err) => log.warn({ message: err.message }, 'PostgreSQL closed an idle connection'),
+      })
+      return { db, close: () => db.destroy() }
+    }
+  }
 }
 
 /**
@@ -134,8 +149,10 @@ function tightenDataFiles(config: ResolvedConfig, log: Logger): void {
   tightenTree(config.data_volume, done)
   tightenTree(config.storage.filesystem.rootdirectory, done)
   // the database may live elsewhere, beside files that are not ours: only its own files
-  const db = config.database.sqlite.path
-  for (const suffix of ['', '-wal', '-shm', '-journal']) tightenTree(db + suffix, done)
+  if (config.database.type === 'sqlite') {
+    const db = config.database.sqlite.path
+    for (const suffix of ['', '-wal', '-shm', '-journal']) tightenTree(db + suffix, done)
+  }
   if (done.changed) log.info({ changed: done.changed }, 'made files in the data directory private (0600, directories 0700)')
   if (done.failed.length) log.warn({ failed: done.failed.slice(0, 10), count: done.failed.length }, 'cannot make these files private; other local users may read them')
 }

@@ -2,7 +2,8 @@
 // The `berth` command: serve, migrate, help. Flags override BERTH_* variables, which override berth.yml.
 import { parseArgs } from 'node:util'
 import { loadConfig, ConfigError, type ConfigInput } from './config/load.js'
-import { openDeps, createLogger } from './deps.js'
+import { openDeps, openDatabase, createLogger } from './deps.js'
+import { migrateToLatest, SchemaTooNewError } from './db/migrate.js'
 import { buildApp } from './app.js'
 import { startUploadPurging } from './registry/upload-purging.js'
 import { findUserByName } from './db/users.js'
@@ -13,7 +14,8 @@ const USAGE = `Usage: berth <command> [options]
 
 Commands:
   serve      run the registry (OCI Distribution API on /v2, Harbor's API on /api/v2.0)
-  migrate    bring the database schema up to date, then exit
+  migrate    apply the database migrations this version has, print them, then exit
+             (serve applies them at start too; one instance at a time on PostgreSQL)
   reset-password <username>
              set a user's password from BERTH_NEW_PASSWORD (run it while Berth is stopped)
   help       show this text
@@ -85,10 +87,26 @@ async function main(argv: string[]) {
   process.umask(0o077)
   const log = createLogger(config)
   for (const message of config.deprecations) log.warn(message)
-  const deps = await openDeps(config, { log, processMetrics: command === 'serve' })
   if (command === 'migrate') {
-    await deps.close()
+    // the schema only: no admin, no signing key, nothing an instance needs to serve
+    const database = openDatabase(config, log)
+    try {
+      const applied = await migrateToLatest(database.db)
+      process.stdout.write(applied.length ? `applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m}\n`).join('')}` : 'the database schema is up to date\n')
+    } catch (err) {
+      if (err instanceof SchemaTooNewError) fail(err.message)
+      throw err
+    } finally {
+      await database.close()
+    }
     return
+  }
+  let deps
+  try {
+    deps = await openDeps(config, { log, processMetrics: command === 'serve' })
+  } catch (err) {
+    if (err instanceof SchemaTooNewError) fail(err.message)
+    throw err
   }
   if (command === 'reset-password') {
     try {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { containsPattern, likeIgnoringCase } from './dialect.js'
 import type { ArtifactRow, Db, NewArtifactRow } from './schema.js'
 
 export function findArtifact(db: Db, repositoryId: number, digest: string): Promise<ArtifactRow | undefined> {
@@ -68,15 +69,13 @@ export type ArtifactFilter = {
 
 export type ArtifactSort = { field: 'push_time' | 'digest' | 'size' | 'id'; desc: boolean }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
-
 function filteredArtifacts(db: Db, repositoryId: number, f: ArtifactFilter) {
   let q = db.selectFrom('artifact').where('artifact.repository_id', '=', repositoryId)
   if (f.digest?.exact !== undefined) q = q.where('artifact.digest', '=', f.digest.exact)
-  if (f.digest?.fuzzy !== undefined) q = q.where(sql<boolean>`artifact.digest like ${`%${escapeLike(f.digest.fuzzy)}%`} escape '\\'`)
+  if (f.digest?.fuzzy !== undefined) q = q.where(likeIgnoringCase(sql.ref('artifact.digest'), containsPattern(f.digest.fuzzy)))
   if (f.digest?.any !== undefined) q = q.where('artifact.digest', 'in', f.digest.any.length ? f.digest.any : [''])
   if (f.mediaType?.exact !== undefined) q = q.where('artifact.media_type', '=', f.mediaType.exact)
-  if (f.mediaType?.fuzzy !== undefined) q = q.where(sql<boolean>`artifact.media_type like ${`%${escapeLike(f.mediaType.fuzzy)}%`} escape '\\'`)
+  if (f.mediaType?.fuzzy !== undefined) q = q.where(likeIgnoringCase(sql.ref('artifact.media_type'), containsPattern(f.mediaType.fuzzy)))
   if (f.pushTime?.min !== undefined) q = q.where('artifact.push_time', '>=', f.pushTime.min)
   if (f.pushTime?.max !== undefined) q = q.where('artifact.push_time', '<=', f.pushTime.max)
   const tags = f.tags
@@ -87,7 +86,7 @@ function filteredArtifacts(db: Db, repositoryId: number, f: ArtifactFilter) {
         case 'any': return eb.exists(sub)
         case 'none': return eb.not(eb.exists(sub))
         case 'exact': return eb.exists(sub.where('tag.name', '=', tags.value))
-        case 'fuzzy': return eb.exists(sub.where(sql<boolean>`tag.name like ${`%${escapeLike(tags.value)}%`} escape '\\'`))
+        case 'fuzzy': return eb.exists(sub.where(likeIgnoringCase(sql.ref('tag.name'), containsPattern(tags.value))))
       }
     })
   }

@@ -1,5 +1,6 @@
 // Harbor's `q` conditions (exact, fuzzy, range, lists) as Kysely where-clauses. The shape is
 // the parsed `q` of src/http/api/query.ts, restated here so row modules import nothing above them.
+import { containsPattern, likeIgnoringCase } from './dialect.js'
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
 
 export type Value = string | number | boolean | Date
@@ -17,11 +18,6 @@ function toColumnValue(v: Value): string | number {
   return v
 }
 
-/** LIKE pattern matching `s` anywhere, with %, _ and \ escaped. */
-export function containsPattern(s: string): string {
-  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-}
-
 /** One condition on one column (a trusted, code-given column reference). */
 export function conditionSql<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, column: string, c: Condition): Expression<SqlBool> {
   const ref = sql.ref(column)
@@ -29,7 +25,7 @@ export function conditionSql<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, 
     case 'exact':
       return sql<SqlBool>`${ref} = ${toColumnValue(c.value)}`
     case 'fuzzy':
-      return sql<SqlBool>`${ref} like ${containsPattern(c.value)} escape '\\'`
+      return likeIgnoringCase(ref, containsPattern(c.value))
     case 'range': {
       const parts: Expression<SqlBool>[] = []
       if (c.min !== undefined) parts.push(sql<SqlBool>`${ref} >= ${toColumnValue(c.min)}`)

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { containsPattern, likeIgnoringCase } from './dialect.js'
 import type { Db, LabelRow } from './schema.js'
 
 export function findLabelById(db: Db, id: number): Promise<LabelRow | undefined> {
@@ -15,7 +16,7 @@ function filtered(db: Db, f: LabelFilter) {
   let q = db.selectFrom('label').where('scope', '=', f.scope)
   if (f.projectId !== undefined) q = q.where('project_id', '=', f.projectId)
   if (f.name?.exact !== undefined) q = q.where('name', '=', f.name.exact)
-  if (f.name?.fuzzy !== undefined) q = q.where(sql<boolean>`name like ${`%${f.name.fuzzy.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`)
+  if (f.name?.fuzzy !== undefined) q = q.where(likeIgnoringCase(sql.ref('name'), containsPattern(f.name.fuzzy)))
   return q
 }
 

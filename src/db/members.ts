@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { containsPattern, likeIgnoringCase } from './dialect.js'
 import type { Db } from './schema.js'
 
 /** The user's role in the project, or undefined if not a member. */
@@ -35,20 +36,16 @@ const MEMBER_COLUMNS = [
   'project_member.entity_type as entity_type', 'project_member.role as role', 'harbor_user.username as entity_name',
 ] as const
 
-function escapeLike(s: string): string {
-  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-}
-
 export async function countMembers(db: Db, projectId: number, entityName?: string): Promise<number> {
   let q = members(db, projectId)
-  if (entityName) q = q.where(sql<boolean>`harbor_user.username like ${escapeLike(entityName)} escape '\\'`)
+  if (entityName) q = q.where(likeIgnoringCase(sql.ref('harbor_user.username'), containsPattern(entityName)))
   const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
 export function listMembers(db: Db, projectId: number, opts: { entityName?: string; limit: number; offset: number }): Promise<MemberRow[]> {
   let q = members(db, projectId).select(MEMBER_COLUMNS)
-  if (opts.entityName) q = q.where(sql<boolean>`harbor_user.username like ${escapeLike(opts.entityName)} escape '\\'`)
+  if (opts.entityName) q = q.where(likeIgnoringCase(sql.ref('harbor_user.username'), containsPattern(opts.entityName)))
   return q.orderBy('harbor_user.username').orderBy('project_member.id').limit(opts.limit).offset(opts.offset).execute()
 }
 

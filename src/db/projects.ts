@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { containsPattern, likeIgnoringCase } from './dialect.js'
 import type { Db, ProjectRow } from './schema.js'
 
 export function findProjectByName(db: Db, name: string): Promise<ProjectRow | undefined> {
@@ -94,10 +95,6 @@ export type ProjectFilter = {
 
 export type ProjectSortField = 'name' | 'project_id' | 'creation_time' | 'update_time'
 
-function likePattern(s: string): string {
-  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-}
-
 function filteredProjects(db: Db, f: ProjectFilter) {
   let q = db.selectFrom('project').leftJoin('harbor_user', 'harbor_user.user_id', 'project.owner_id')
   const v = f.visibility
@@ -117,13 +114,13 @@ function filteredProjects(db: Db, f: ProjectFilter) {
   }
   for (const n of f.name ?? []) {
     if (n.kind === 'exact') q = q.where('project.name', '=', n.value)
-    else if (n.kind === 'fuzzy') q = q.where(sql<boolean>`project.name like ${likePattern(n.value)} escape '\\'`)
+    else if (n.kind === 'fuzzy') q = q.where(likeIgnoringCase(sql.ref('project.name'), containsPattern(n.value)))
     else q = q.where('project.name', 'in', n.values.length > 0 ? n.values : [''])
   }
   const o = f.owner
   if (o) {
     if (o.kind === 'exact') q = q.where('harbor_user.username', '=', o.value)
-    else if (o.kind === 'fuzzy') q = q.where(sql<boolean>`harbor_user.username like ${likePattern(o.value)} escape '\\'`)
+    else if (o.kind === 'fuzzy') q = q.where(likeIgnoringCase(sql.ref('harbor_user.username'), containsPattern(o.value)))
     else q = q.where('harbor_user.username', 'in', o.values.length > 0 ? o.values : [''])
   }
   if (f.public !== undefined) q = q.where('project.public', '=', f.public ? 1 : 0)

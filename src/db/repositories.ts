@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { containsPattern, likeIgnoringCase } from './dialect.js'
 import type { Db, RepositoryRow } from './schema.js'
 
 export function findRepositoryByName(db: Db, name: string): Promise<RepositoryRow | undefined> {
@@ -40,8 +41,7 @@ function filteredRepositories(db: Db, f: RepositoryFilter) {
   if (f.projectIds !== undefined) q = q.where('project_id', 'in', f.projectIds.length ? f.projectIds : [-1])
   if (f.name?.exact !== undefined) q = q.where('name', '=', f.name.exact)
   if (f.name?.fuzzy !== undefined) {
-    const like = `%${f.name.fuzzy.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    q = q.where(sql<boolean>`name like ${like} escape '\\'`)
+    q = q.where(likeIgnoringCase(sql.ref('name'), containsPattern(f.name.fuzzy)))
   }
   return q
 }

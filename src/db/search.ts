@@ -1,7 +1,7 @@
 // Reads behind /search and /statistics: projects and repositories within what a caller may see.
 import { sql, type ExpressionBuilder } from 'kysely'
 import type { Database, Db } from './schema.js'
-import { containsPattern } from './conditions.js'
+import { containsPattern, likeIgnoringCase } from './dialect.js'
 
 /** What a caller may see: every project, or public ones plus these. */
 export type ProjectScope = { all: true } | { all: false; ids: number[] }
@@ -29,7 +29,7 @@ export async function searchProjects(db: Db, scope: ProjectScope, text: string, 
     .leftJoin('harbor_user', 'harbor_user.user_id', 'project.owner_id')
     .select(['project.project_id', 'project.name', 'project.public', 'project.owner_id', 'harbor_user.username as owner_name', 'project.creation_time', 'project.update_time'])
     .select((eb) => eb.selectFrom('repository').select(eb.fn.countAll<number>().as('n')).whereRef('repository.project_id', '=', 'project.project_id').as('repo_count'))
-    .where(sql<boolean>`project.name like ${containsPattern(text)} escape '\\'`)
+    .where(likeIgnoringCase(sql.ref('project.name'), containsPattern(text)))
   if (!scope.all) q = q.where((eb) => withinScope(eb, scope))
   const rows = await q.orderBy('project.name').limit(limit).execute()
   return rows.map((r) => ({ ...r, repo_count: Number(r.repo_count ?? 0) }))
@@ -42,7 +42,7 @@ export async function searchRepositories(db: Db, scope: ProjectScope, text: stri
     .innerJoin('project', 'project.project_id', 'repository.project_id')
     .select(['project.project_id', 'project.name as project_name', 'project.public as project_public', 'repository.name as repository_name', 'repository.pull_count'])
     .select((eb) => eb.selectFrom('artifact').select(eb.fn.countAll<number>().as('n')).whereRef('artifact.repository_id', '=', 'repository.repository_id').as('artifact_count'))
-    .where(sql<boolean>`repository.name like ${containsPattern(text)} escape '\\'`)
+    .where(likeIgnoringCase(sql.ref('repository.name'), containsPattern(text)))
   if (!scope.all) q = q.where((eb) => withinScope(eb, scope))
   const rows = await q.orderBy('repository.name').limit(limit).execute()
   return rows.map((r) => ({ ...r, pull_count: Number(r.pull_count), artifact_count: Number(r.artifact_count ?? 0) }))

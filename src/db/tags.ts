@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { containsPattern, likeIgnoringCase } from './dialect.js'
 import type { Db } from './schema.js'
 
 export type TagTarget = { artifactId: number; digest: string; mediaType: string; size: number }
@@ -52,7 +53,7 @@ export type TagQuery = { name?: { exact?: string; fuzzy?: string } }
 function filteredTags(db: Db, artifactId: number, f: TagQuery) {
   let q = db.selectFrom('tag').where('artifact_id', '=', artifactId)
   if (f.name?.exact !== undefined) q = q.where('name', '=', f.name.exact)
-  if (f.name?.fuzzy !== undefined) q = q.where(sql<boolean>`name like ${`%${f.name.fuzzy.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`)
+  if (f.name?.fuzzy !== undefined) q = q.where(likeIgnoringCase(sql.ref('name'), containsPattern(f.name.fuzzy)))
   return q
 }
 

@@ -21,7 +21,8 @@ export async function insertUploadWithinCaps(
     .columns(['id', 'repository', 'owner', 'size', 'creation_time', 'update_time'])
     .expression(db.selectNoFrom((eb) => [
       eb.val(row.id).as('id'), eb.val(row.repository).as('repository'), eb.val(row.owner).as('owner'),
-      eb.val(0).as('size'), eb.val(row.now).as('creation_time'), eb.val(row.now).as('update_time'),
+      // typed: PostgreSQL takes an untyped parameter in a select list for text
+      eb.cast(eb.val(0), 'bigint').as('size'), eb.val(row.now).as('creation_time'), eb.val(row.now).as('update_time'),
     ])
       .where((eb) => eb.and([
         eb(countOpen(db, row.owner, caps.since, row.repository), '<', caps.perRepository),

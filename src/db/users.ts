@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { containsPattern, likeIgnoringCase } from './dialect.js'
 import type { Db, UserRow } from './schema.js'
 
 export function findUserByName(db: Db, username: string): Promise<UserRow | undefined> {
@@ -17,6 +18,15 @@ export async function insertUser(db: Db, row: { username: string; email: string 
   return res.user_id
 }
 
+/** Inserts the user unless the name is taken (by a concurrent insert too); its id, or undefined. */
+export async function insertUserUnlessTaken(db: Db, row: { username: string; email: string | null; realname: string; comment: string; password: string; sysadmin: boolean; now: string }): Promise<number | undefined> {
+  const res = await db.insertInto('harbor_user').values({
+    username: row.username, email: row.email, realname: row.realname, comment: row.comment, password: row.password,
+    sysadmin_flag: row.sysadmin ? 1 : 0, creation_time: row.now, update_time: row.now,
+  }).onConflict((oc) => oc.column('username').doNothing()).returning('user_id').executeTakeFirst()
+  return res?.user_id
+}
+
 export type UserFilter =
   | { kind: 'exact'; value: string }
   | { kind: 'fuzzy'; value: string }
@@ -31,8 +41,6 @@ export type UserListOptions = {
   limit: number
 }
 
-const likeEscape = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-
 function filtered(db: Db, filters: UserListOptions['filters']) {
   let query = db.selectFrom('harbor_user')
   for (const [field, f] of Object.entries(filters) as Array<['username' | 'email', UserFilter]>) {
@@ -41,7 +49,7 @@ function filtered(db: Db, filters: UserListOptions['filters']) {
         query = query.where(field, '=', f.value)
         break
       case 'fuzzy':
-        query = query.where(sql<boolean>`${sql.ref(field)} like ${likeEscape(f.value)} escape '\\'`)
+        query = query.where(likeIgnoringCase(sql.ref(field), containsPattern(f.value)))
         break
       case 'range':
         if (f.min !== undefined) query = query.where(field, '>=', f.min)
@@ -103,11 +111,7 @@ export async function deleteUser(db: Db, id: number): Promise<void> {
   await db.deleteFrom('harbor_user').where('user_id', '=', id).execute()
 }
 
-/** A unique index refused the row (SQLite or PostgreSQL). */
-export function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown })?.code
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505'
-}
+export { isUniqueViolation } from './dialect.js'
 
 /**
  * The same password hashed anew (a stronger cost): only while the row still holds `old`, so a

@@ -6,6 +6,7 @@
 // secret of a robot), and that every namespace exists. Permissions are bound to the project's id.
 
 import type { Deps } from '../deps.js'
+import { isUniqueViolation } from '../db/dialect.js'
 import { AppError } from '../errors.js'
 import type { RobotRow } from '../db/schema.js'
 import {
@@ -223,6 +224,10 @@ export async function createRobot(deps: Deps, creator: Principal, input: RobotCr
     await replaceRobotPermissions(trx, robotId, perms)
     await recordAudit(trx, { projectId: project?.id ?? 0, operation: 'create', resourceType: 'robot', resource: fullRobotName(stored), username: principalName(creator), clientIp }, now)
     return robotId
+  }).catch((err: unknown) => {
+    // two creators racing past the lookup (in parallel on PostgreSQL): the unique index decides
+    if (isUniqueViolation(err)) throw new AppError('CONFLICT', { name: stored }, `robot ${fullRobotName(stored)} already exists`)
+    throw err
   })
   invalidateAuth(deps.authCache)
   return { id, name: fullRobotName(stored), secret, creation_time: now, expires_at: expiresAt }

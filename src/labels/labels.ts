@@ -1,5 +1,6 @@
 // Harbor's labels: global (scope g, system admins) and per project (scope p), and their use on artifacts.
 import type { Deps } from '../deps.js'
+import { isUniqueViolation } from '../db/dialect.js'
 import { AppError } from '../errors.js'
 import { recordAudit } from '../audit/log.js'
 import type { LabelRow } from '../db/schema.js'
@@ -35,7 +36,15 @@ export async function createLabel(deps: Deps, actor: Actor, input: LabelInput): 
     const id = await insertLabel(trx, { name: input.name, description: input.description, color: input.color, scope: input.scope, project_id: input.projectId }, now)
     await recordAudit(trx, { projectId: input.projectId, operation: 'create', resourceType: 'label', resource: input.name, username: actor.username, clientIp: actor.clientIp }, now)
     return id
-  })
+  }).catch(nameTaken(input.name))
+}
+
+/** Two writers racing past the lookup (instances on PostgreSQL run them in parallel): the unique index decides. */
+function nameTaken(name: string) {
+  return (err: unknown): never => {
+    if (isUniqueViolation(err)) throw new AppError('CONFLICT', { name }, `label ${name} already exists`)
+    throw err
+  }
 }
 
 export async function updateLabel(deps: Deps, actor: Actor, label: LabelRow, set: { name?: string | undefined; description?: string | undefined; color?: string | undefined }): Promise<void> {
@@ -47,7 +56,7 @@ export async function updateLabel(deps: Deps, actor: Actor, label: LabelRow, set
     if (same && same.id !== label.id) throw new AppError('CONFLICT', { name: next.name }, `label ${next.name} already exists`)
     await updateLabelRow(trx, label.id, next, now)
     await recordAudit(trx, { projectId: label.project_id, operation: 'update', resourceType: 'label', resource: next.name, username: actor.username, clientIp: actor.clientIp }, now)
-  })
+  }).catch(nameTaken(next.name))
 }
 
 /** Deletes the label; it leaves every artifact it was on (foreign keys cascade). */

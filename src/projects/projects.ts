@@ -2,6 +2,7 @@
 // src/server/v2.0/handler/project.go). `project.public` is the flag authorization reads; the
 // `public` metadata row mirrors it, as Harbor keeps it among the metadata.
 import type { Deps } from '../deps.js'
+import { isUniqueViolation } from '../db/dialect.js'
 import { AppError } from '../errors.js'
 import {
   countProjects, countRepositoriesByProject, deleteProjectRow, findDefaultOwnerId, findProjectByName, findProjectWithOwner,
@@ -101,7 +102,7 @@ export async function createProject(deps: Deps, caller: Caller, ownerId: number,
   }).catch((err: unknown) => {
     // two creators racing past the lookup: the unique index decides
     if (err instanceof AppError) throw err
-    if (/UNIQUE constraint failed: project\.name|duplicate key/i.test(String((err as Error)?.message))) {
+    if (isUniqueViolation(err)) {
       throw new AppError('CONFLICT', { name: input.name }, `the project named ${input.name} already exists`)
     }
     throw err

@@ -129,7 +129,7 @@ describe('artifacts API', () => {
     assert.equal((await api(b, `${A}/v1/tags/extra`, { method: 'DELETE', auth: maintainer.auth })).status, 200)
     assert.ok(!JSON.parse((await v2(b, 'ap/app/web/tags/list')).body.toString()).tags.includes('extra'))
     assert.equal((await v2(b, 'ap/app/web/manifests/extra')).status, 404)
-    assert.equal(auditRows(b, "resource_type = 'tag' and resource = 'ap/app/web:extra'").length, 2)
+    assert.equal((await auditRows(b, "resource_type = 'tag' and resource = 'ap/app/web:extra'")).length, 2)
   })
 
   test('copy between repositories and projects, then pull the copy byte for byte', async () => {
@@ -155,7 +155,7 @@ describe('artifacts API', () => {
     }
     await expectError(api(b, `${to}?from=ap/app/web:nosuch`, { method: 'POST', auth: developer.auth }), 404, 'NOT_FOUND')
     await expectError(api(b, `${to}?from=ap/nosuch:v1`, { method: 'POST', auth: developer.auth }), 404, 'NOT_FOUND')
-    assert.ok(auditRows(b, "resource_type = 'artifact' and operation = 'create'").length >= 2)
+    assert.ok((await auditRows(b, "resource_type = 'artifact' and operation = 'create'")).length >= 2)
   })
 
   test('delete: maintainers only; the manifest is gone from /v2 at once', async () => {
@@ -171,7 +171,7 @@ describe('artifacts API', () => {
     assert.equal((await v2(b, 'ap/del/manifests/v1')).status, 404)
     assert.equal((await v2(b, `ap/del/manifests/${digest}`)).status, 404)
     await expectError(api(b, `${D}/v1`, { auth: guest.auth }), 404, 'NOT_FOUND')
-    assert.equal(auditRows(b, `resource_type = 'artifact' and operation = 'delete' and resource = 'ap/del@${digest}'`).length, 1)
+    assert.equal((await auditRows(b, `resource_type = 'artifact' and operation = 'delete' and resource = 'ap/del@${digest}'`)).length, 1)
     // a child of an index cannot go while the index lists it; the index takes its untagged children and accessories along
     await expectError(api(b, `${A}/arm`, { method: 'DELETE', auth: maintainer.auth }), 412, 'PRECONDITION')
   })

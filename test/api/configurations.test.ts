@@ -40,7 +40,7 @@ describe('configurations API', () => {
     await expectError(api(b, '/configurations', { auth: user.auth }), 403, 'FORBIDDEN')
     await expectError(put(b, { self_registration: true }, null), 401, 'UNAUTHORIZED')
     await expectError(put(b, { self_registration: true }, user.auth), 403, 'FORBIDDEN')
-    assert.equal(dbRows(b, 'select * from system_setting').length, 0)
+    assert.equal((await dbRows(b, 'select * from system_setting')).length, 0)
   })
 
   test('self_registration: on lets anonymous callers sign up, off refuses them with 401', async () => {
@@ -52,7 +52,7 @@ describe('configurations API', () => {
     assert.equal(r.status, 201, r.text)
     assert.equal((await put(b, { self_registration: false })).status, 200)
     await expectError(signUp(b), 401, 'UNAUTHORIZED')
-    const audits = auditRows(b, `resource_type = 'configuration' and operation = 'update'`)
+    const audits = (await auditRows(b, `resource_type = 'configuration' and operation = 'update'`))
     assert.equal(audits.length, 2)
     assert.equal(audits[0]!.username, 'admin')
   })
@@ -83,8 +83,8 @@ describe('configurations API', () => {
 
   test('bad bodies are refused with 400 and change nothing', async () => {
     assert.equal((await put(b, { self_registration: true, project_creation_restriction: 'adminonly' })).status, 200)
-    const before = dbRows(b, 'select name, value from system_setting order by name')
-    const auditsBefore = auditRows(b, `resource_type = 'configuration'`).length
+    const before = (await dbRows(b, 'select name, value from system_setting order by name'))
+    const auditsBefore = (await auditRows(b, `resource_type = 'configuration'`)).length
     const bodies: unknown[] = [
       { self_registration: 'false' },
       { self_registration: 0 },
@@ -115,8 +115,8 @@ describe('configurations API', () => {
     await expectError(api(b, '/configurations', { method: 'PUT', auth: ADMIN_AUTH, raw: '{"self_registration":false,"__proto__":{"x":1}}' }), 400)
     await expectError(api(b, '/configurations', { method: 'PUT', auth: ADMIN_AUTH }), 400)
     await expectError(api(b, '/configurations', { method: 'PUT', auth: ADMIN_AUTH, raw: `{"x":"${'a'.repeat(1024 * 1024 + 10)}"}` }), 413)
-    assert.deepEqual(dbRows(b, 'select name, value from system_setting order by name'), before)
-    assert.equal(auditRows(b, `resource_type = 'configuration'`).length, auditsBefore)
+    assert.deepEqual((await dbRows(b, 'select name, value from system_setting order by name')), before)
+    assert.equal((await auditRows(b, `resource_type = 'configuration'`)).length, auditsBefore)
     const now = await api(b, '/configurations', { auth: ADMIN_AUTH })
     assert.equal(now.json.self_registration.value, true)
     assert.equal(now.json.project_creation_restriction.value, 'adminonly')
@@ -130,9 +130,9 @@ describe('configurations API', () => {
     }
     const r = await put(b, neutral)
     assert.equal(r.status, 200, r.text)
-    assert.deepEqual(dbRows(b, 'select name, value from system_setting order by name'), before)
-    assert.equal(auditRows(b, `resource_type = 'configuration'`).length, auditsBefore)
-    assert.equal(auditRows(b, `resource_type = 'configuration'`).length, auditsBefore)
+    assert.deepEqual((await dbRows(b, 'select name, value from system_setting order by name')), before)
+    assert.equal((await auditRows(b, `resource_type = 'configuration'`)).length, auditsBefore)
+    assert.equal((await auditRows(b, `resource_type = 'configuration'`)).length, auditsBefore)
   })
 })
 

@@ -128,7 +128,7 @@ describe('the token realm, the cookie Secure flag and the client address, withou
       body: JSON.stringify({ project_name: 'ipcheck', metadata: { public: 'false' } }),
     })
     assert.equal(r.status, 201, r.body)
-    const rows = auditRows(b, `operation = 'create' and resource = 'ipcheck'`)
+    const rows = (await auditRows(b, `operation = 'create' and resource = 'ipcheck'`))
     assert.equal(rows.length, 1)
     assert.equal(rows[0]!.client_ip, '127.0.0.1')
   })
@@ -172,7 +172,7 @@ describe('behind a trusted proxy (http.trusted_proxies)', () => {
       body: JSON.stringify({ project_name: 'ipcheck', metadata: { public: 'false' } }),
     })
     assert.equal(r.status, 201, r.body)
-    assert.equal(auditRows(b, `operation = 'create' and resource = 'ipcheck'`)[0]!.client_ip, '203.0.113.9')
+    assert.equal((await auditRows(b, `operation = 'create' and resource = 'ipcheck'`))[0]!.client_ip, '203.0.113.9')
   })
 })
 

@@ -55,7 +55,7 @@ describe('labels API', () => {
     const fuzzy = await api(b, `/labels?scope=p&project_id=${projectId}&name=1`, { auth: guest.auth })
     assert.equal(fuzzy.json.length, 1)
     await expectError(api(b, `/labels?scope=p&project_id=${otherId}`, { auth: guest.auth }), 404, 'NOT_FOUND')
-    assert.ok(auditRows(b, "resource_type = 'label' and operation = 'create'").length >= 2)
+    assert.ok((await auditRows(b, "resource_type = 'label' and operation = 'create'")).length >= 2)
   })
 
   test('labels on artifacts: add, list with with_label, remove', async () => {

@@ -15,7 +15,7 @@ import { OCI_MANIFEST, pushImage } from './registry-fixtures.js'
 /** Audit rows matching `where`, once the buffered ones are written. */
 async function audited(b: InProcessBerth, where: string) {
   await flushAudit(b.deps)
-  return auditRows(b, where)
+  return (await auditRows(b, where))
 }
 
 describe('portal sessions', () => {
@@ -365,22 +365,22 @@ describe('password hashing', () => {
     const { id } = await createUser(b, 'oldtimer', 'Oldtimer123')
     const old = await hashPassword('Oldtimer123', { logN: 14, r: 8, p: 1 })
     await b.deps.db.updateTable('harbor_user').set({ password: old }).where('user_id', '=', id).execute()
-    const stored = () => dbRows(b, 'select password from harbor_user where user_id = ?', id)[0]!.password as string
-    assert.equal(stored(), old)
+    const stored = async () => (await dbRows(b, 'select password from harbor_user where user_id = ?', id))[0]!.password as string
+    assert.equal(await stored(), old)
     assert.equal((await portalLogin(b, 'oldtimer', 'Oldtimer123')).status, 200)
-    const renewed = stored()
+    const renewed = await stored()
     assert.match(renewed, new RegExp(`^scrypt\\$${PASSWORD_COST.logN}\\$${PASSWORD_COST.r}\\$${PASSWORD_COST.p}\\$`))
     assert.equal((await portalLogin(b, 'oldtimer', 'Oldtimer123')).status, 200)
     assert.equal((await fetch(`${b.url}/v2/`, { headers: { authorization: basic('oldtimer', 'Oldtimer123') } })).status, 200)
-    assert.equal(stored(), renewed, 'made anew once, not on every login')
+    assert.equal(await stored(), renewed, 'made anew once, not on every login')
     assert.equal((await portalLogin(b, 'oldtimer', 'Wrong12345')).status, 401)
 
     const r = await robot('oldbot')
     const oldSecret = await hashPassword(r.secret, { logN: 14, r: 8, p: 1 })
     await b.deps.db.updateTable('robot').set({ secret: oldSecret }).where('id', '=', r.id).execute()
-    const secret = () => dbRows(b, 'select secret from robot where id = ?', r.id)[0]!.secret as string
+    const secret = async () => (await dbRows(b, 'select secret from robot where id = ?', r.id))[0]!.secret as string
     assert.equal((await fetch(`${b.url}/v2/`, { headers: { authorization: basic(r.name, r.secret) } })).status, 200)
-    assert.match(secret(), new RegExp(`^scrypt\\$${PASSWORD_COST.logN}\\$${PASSWORD_COST.r}\\$${PASSWORD_COST.p}\\$`))
+    assert.match(await secret(), new RegExp(`^scrypt\\$${PASSWORD_COST.logN}\\$${PASSWORD_COST.r}\\$${PASSWORD_COST.p}\\$`))
     // the password grant checks the stored hash itself (no credentials cache in between)
     const grant = await fetch(`${b.url}/service/token`, {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -75,7 +75,7 @@ describe('members API', () => {
     for (const role of ['developer', 'guest', 'maintainer', 'limited']) {
       await expectError(api(b, `/projects/${pid}/members`, { method: 'POST', auth: u[role]!.auth, body }), 403, 'FORBIDDEN')
     }
-    assert.equal(dbRows(b, 'select count(*) as n from project_member where entity_id = ?', newcomer.id)[0]!.n, 0, 'refusals store nothing')
+    assert.equal((await dbRows(b, 'select count(*) as n from project_member where entity_id = ?', newcomer.id))[0]!.n, 0, 'refusals store nothing')
 
     const r = await api(b, `/projects/${pid}/members`, { method: 'POST', auth: u.admin!.auth, body })
     assert.equal(r.status, 201, r.text)
@@ -89,7 +89,7 @@ describe('members API', () => {
 
     await expectError(api(b, `/projects/${pid}/members`, { method: 'POST', auth: u.admin!.auth, body }), 409, 'CONFLICT')
     await expectError(api(b, `/projects/${pid}/members`, { method: 'POST', auth: ADMIN_AUTH, body: { role_id: 3, member_user: { user_id: newcomer.id } } }), 409, 'CONFLICT')
-    const audit = dbRows(b, "select * from audit_log where resource_type = 'member' and resource = ? order by id", newcomer.username)
+    const audit = (await dbRows(b, "select * from audit_log where resource_type = 'member' and resource = ? order by id", newcomer.username))
     assert.equal(audit.length, 1)
     assert.equal(audit[0]!.operation, 'create')
     assert.equal(audit[0]!.username, u.admin!.username)
@@ -100,7 +100,7 @@ describe('members API', () => {
   })
 
   test('add: unknown users 404, bad roles and bodies 400, nothing stored', async () => {
-    const before = dbRows(b, 'select count(*) as n from project_member')[0]!.n
+    const before = (await dbRows(b, 'select count(*) as n from project_member'))[0]!.n
     await expectError(api(b, `/projects/${pid}/members`, { method: 'POST', auth: ADMIN_AUTH, body: { role_id: 2, member_user: { username: 'nobody-here' } } }), 404, 'NOT_FOUND')
     await expectError(api(b, `/projects/${pid}/members`, { method: 'POST', auth: ADMIN_AUTH, body: { role_id: 2, member_user: { user_id: 999999 } } }), 404, 'NOT_FOUND')
     const fresh = await makeUser(b)
@@ -117,7 +117,7 @@ describe('members API', () => {
     }
     const huge = await api(b, `/projects/${pid}/members`, { method: 'POST', auth: ADMIN_AUTH, raw: JSON.stringify({ role_id: 2, member_user: { username: fresh.username }, pad: 'x'.repeat(2 * 1024 * 1024) }) })
     assert.equal(huge.status, 413)
-    assert.equal(dbRows(b, 'select count(*) as n from project_member')[0]!.n, before)
+    assert.equal((await dbRows(b, 'select count(*) as n from project_member'))[0]!.n, before)
   })
 
   test('update role: project admins only; the new role applies at once; bad roles 400', async () => {
@@ -138,7 +138,7 @@ describe('members API', () => {
     assert.equal((await api(b, `/projects/${pid}/members/${mid}`, { auth: ADMIN_AUTH })).json.role_name, 'projectAdmin')
     assert.equal((await api(b, `/projects/${pid}`, { method: 'PUT', auth: m.auth, body: { metadata: { auto_scan: 'true' } } })).status, 200, 'promoted: may update now')
     await expectError(api(b, `/projects/${pid}/members/999999`, { method: 'PUT', auth: ADMIN_AUTH, body: { role_id: 2 } }), 404, 'NOT_FOUND')
-    assert.equal(dbRows(b, "select count(*) as n from audit_log where resource_type = 'member' and operation = 'update' and resource = ?", m.username)[0]!.n, 1)
+    assert.equal((await dbRows(b, "select count(*) as n from audit_log where resource_type = 'member' and operation = 'update' and resource = ?", m.username))[0]!.n, 1)
   })
 
   test('delete: project admins only; the former member loses access at once; audit', async () => {
@@ -154,7 +154,7 @@ describe('members API', () => {
     assert.equal((await api(b, `/projects/${pid}/members/${mid}`, { method: 'DELETE', auth: u.admin!.auth })).status, 200)
     await expectError(api(b, '/projects/team', { auth: m.auth }), 404, 'NOT_FOUND')
     await expectError(api(b, `/projects/${pid}/members/${mid}`, { method: 'DELETE', auth: u.admin!.auth }), 404, 'NOT_FOUND')
-    assert.equal(dbRows(b, "select count(*) as n from audit_log where resource_type = 'member' and operation = 'delete' and resource = ?", m.username)[0]!.n, 1)
+    assert.equal((await dbRows(b, "select count(*) as n from audit_log where resource_type = 'member' and operation = 'delete' and resource = ?", m.username))[0]!.n, 1)
   })
 
   test('members of another project are not reachable through this one', async () => {

@@ -60,9 +60,9 @@ describe('projects API', () => {
     const byName = await api(b, '/projects/alpha', { auth: u.auth })
     assert.equal(byName.json.project_id, id)
 
-    assert.deepEqual(dbRows(b, 'select role, entity_id from project_member where project_id = ?', id), [{ role: 1, entity_id: u.id }])
-    assert.deepEqual(dbRows(b, 'select hard_storage from quota where project_id = ?', id), [{ hard_storage: -1 }])
-    const audit = dbRows(b, "select * from audit_log where resource_type = 'project' and resource = 'alpha'")
+    assert.deepEqual((await dbRows(b, 'select role, entity_id from project_member where project_id = ?', id)), [{ role: 1, entity_id: u.id }])
+    assert.deepEqual((await dbRows(b, 'select hard_storage from quota where project_id = ?', id)), [{ hard_storage: -1 }])
+    const audit = (await dbRows(b, "select * from audit_log where resource_type = 'project' and resource = 'alpha'"))
     assert.equal(audit.length, 1)
     assert.equal(audit[0]!.operation, 'create')
     assert.equal(audit[0]!.username, u.username)
@@ -90,7 +90,7 @@ describe('projects API', () => {
     await makeProject(b, 'dup')
     await expectError(api(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, body: { project_name: 'dup' } }), 409, 'CONFLICT')
     await expectError(api(b, '/projects', { method: 'POST', body: { project_name: 'anon' } }), 401, 'UNAUTHORIZED')
-    const before = dbRows(b, 'select count(*) as n from project')[0]!.n
+    const before = (await dbRows(b, 'select count(*) as n from project'))[0]!.n
     const badNames = ['', 'Upper', 'a..b', '..', '-lead', 'trail-', 'a/b', 'a b', 'ünï', 'a\u0000b', 'x'.repeat(256), 'a__b'.replace('__', '._'), 'é']
     for (const name of badNames) {
       await expectError(api(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, body: { project_name: name } }), 400, 'BAD_REQUEST')
@@ -111,8 +111,8 @@ describe('projects API', () => {
     await expectError(api(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, raw: '{"project_name":' }), 400, 'BAD_REQUEST')
     const huge = await api(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, raw: JSON.stringify({ project_name: 'huge', pad: 'x'.repeat(2 * 1024 * 1024) }) })
     assert.equal(huge.status, 413)
-    assert.equal(dbRows(b, 'select count(*) as n from project')[0]!.n, before, 'nothing stored')
-    assert.equal(dbRows(b, "select count(*) as n from project where name like 'ok%'")[0]!.n, 0)
+    assert.equal((await dbRows(b, 'select count(*) as n from project'))[0]!.n, before, 'nothing stored')
+    assert.equal((await dbRows(b, "select count(*) as n from project where name like 'ok%'"))[0]!.n, 0)
   })
 
   test('HEAD /projects?project_name=: 200 when it exists, 404 when not, 400 without a name', async () => {
@@ -215,7 +215,7 @@ describe('projects API', () => {
 
     assert.equal((await put(ADMIN_AUTH, { public: false })).status, 200)
     assert.equal((await api(b, `/projects/${id}`)).status, 401, 'private again')
-    assert.ok(dbRows(b, "select count(*) as n from audit_log where resource_type = 'project' and operation = 'update' and resource = 'upd'")[0]!.n >= 3)
+    assert.ok((await dbRows(b, "select count(*) as n from audit_log where resource_type = 'project' and operation = 'update' and resource = 'upd'"))[0]!.n >= 3)
   })
 
   test('delete: refused with 412 while the project holds repositories, _deletable says why; the role matrix', async () => {
@@ -242,9 +242,9 @@ describe('projects API', () => {
     }
     assert.equal((await api(b, `/projects/${eid}`, { method: 'DELETE', auth: users.admin!.auth })).status, 200)
     await expectError(api(b, `/projects/${eid}`, { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
-    assert.equal(dbRows(b, 'select count(*) as n from project_member where project_id = ?', eid)[0]!.n, 0)
-    assert.equal(dbRows(b, 'select count(*) as n from quota where project_id = ?', eid)[0]!.n, 0)
-    assert.equal(dbRows(b, "select count(*) as n from audit_log where resource_type = 'project' and operation = 'delete' and resource = 'empty'")[0]!.n, 1)
+    assert.equal((await dbRows(b, 'select count(*) as n from project_member where project_id = ?', eid))[0]!.n, 0)
+    assert.equal((await dbRows(b, 'select count(*) as n from quota where project_id = ?', eid))[0]!.n, 0)
+    assert.equal((await dbRows(b, "select count(*) as n from audit_log where resource_type = 'project' and operation = 'delete' and resource = 'empty'"))[0]!.n, 1)
     await makeProject(b, 'empty')
   })
 
@@ -314,7 +314,7 @@ describe('projects API', () => {
     assert.equal((await api(b, `/projects/${id}`, { auth: ADMIN_AUTH })).json.metadata.auto_scan, 'true')
 
     const gates = ['enable_content_trust', 'enable_content_trust_cosign', 'prevent_vul']
-    const before = dbRows(b, 'select count(*) as n from project')[0]!.n
+    const before = (await dbRows(b, 'select count(*) as n from project'))[0]!.n
     for (const key of gates) {
       for (const value of ['true', 'TRUE', '1']) {
         const r = await expectError(api(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, body: { project_name: 'gated', metadata: { [key]: value } } }), 400, 'BAD_REQUEST')
@@ -328,7 +328,7 @@ describe('projects API', () => {
     // a proxy-cache project needs a proxy cache
     const proxy = await expectError(api(b, '/projects', { method: 'POST', auth: ADMIN_AUTH, body: { project_name: 'proxied', registry_id: 1 } }), 400, 'BAD_REQUEST')
     assert.match(proxy.json.errors[0].message, /proxy cache/)
-    assert.equal(dbRows(b, 'select count(*) as n from project')[0]!.n, before)
+    assert.equal((await dbRows(b, 'select count(*) as n from project'))[0]!.n, before)
     const meta = (await api(b, `/projects/${id}`, { auth: ADMIN_AUTH })).json.metadata
     for (const key of gates) assert.notEqual(meta[key], 'true', key)
   })
@@ -338,7 +338,7 @@ describe('projects API', () => {
     try {
       const u = await makeUser(restricted)
       await expectError(api(restricted, '/projects', { method: 'POST', auth: u.auth, body: { project_name: 'nope' } }), 403, 'FORBIDDEN')
-      assert.equal(dbRows(restricted, "select count(*) as n from project where name = 'nope'")[0]!.n, 0)
+      assert.equal((await dbRows(restricted, "select count(*) as n from project where name = 'nope'"))[0]!.n, 0)
       assert.equal((await api(restricted, '/projects', { method: 'POST', auth: ADMIN_AUTH, body: { project_name: 'yes' } })).status, 201)
     } finally {
       await restricted.close()
@@ -364,7 +364,7 @@ describe('projects API', () => {
     assert.equal(list.headers.get('x-total-count'), '1')
     assert.equal(list.json[0].id, id)
     const all = await api(b, '/quotas?sort=-used.storage&page_size=100', { auth: ADMIN_AUTH })
-    assert.equal(Number(all.headers.get('x-total-count')), dbRows(b, 'select count(*) as n from project')[0]!.n)
+    assert.equal(Number(all.headers.get('x-total-count')), (await dbRows(b, 'select count(*) as n from project'))[0]!.n)
     const usedList = all.json.map((x: any) => x.used.storage)
     assert.deepEqual(usedList, [...usedList].sort((x: number, y: number) => y - x))
     assert.equal((await api(b, '/quotas?reference=repository', { auth: ADMIN_AUTH })).json.length, 0)

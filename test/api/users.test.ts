@@ -1,9 +1,8 @@
 // Harbor's /users API: who may do what, validation, uniqueness, audit, and its effect on sign-in.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { join } from 'node:path'
-import SqliteDatabase from 'better-sqlite3'
 import { ADMIN_AUTH, startBerth, type RunningBerth } from '../helpers/berth.js'
+import { withServerDb } from '../helpers/db.js'
 import { api, auditRows, basic, dbRows, expectError, makeUser } from '../helpers/api-client.js'
 
 describe('users API', () => {
@@ -34,7 +33,7 @@ describe('users API', () => {
       const me = await api(b, '/users/current', { auth: basic('alice', 'Alice12345') })
       assert.equal(me.status, 200)
       assert.equal(me.json.user_id, u.user_id)
-      assert.equal(auditRows(b, `resource_type = 'user' and operation = 'create' and resource = 'alice'`).length, 1)
+      assert.equal((await auditRows(b, `resource_type = 'user' and operation = 'create' and resource = 'alice'`)).length, 1)
     })
 
     test('anonymous is refused with 401 and a non-admin with 403 while self-registration is off', async () => {
@@ -238,7 +237,7 @@ describe('users API', () => {
       await expectError(api(b, `/users/${u.id}`, { method: 'PUT', auth: u.auth, body: { email: `${other.username}@example.com` } }), 409, 'CONFLICT')
       await expectError(api(b, '/users/999999', { method: 'PUT', auth: ADMIN_AUTH, body: { comment: 'x' } }), 404, 'NOT_FOUND')
       assert.equal((await api(b, `/users/${u.id}`, { auth: u.auth })).json.comment, 'by admin')
-      assert.ok(auditRows(b, `resource_type = 'user' and operation = 'update' and resource = '${u.username}'`).length >= 2)
+      assert.ok((await auditRows(b, `resource_type = 'user' and operation = 'update' and resource = '${u.username}'`)).length >= 2)
     })
   })
 
@@ -295,7 +294,7 @@ describe('users API', () => {
       assert.equal((await api(b, '/users', { auth: u.auth })).status, 200)
       assert.equal((await api(b, `/users/${u.id}/sysadmin`, { method: 'PUT', auth: ADMIN_AUTH, body: { sysadmin_flag: false } })).status, 200)
       await expectError(api(b, '/users', { auth: u.auth }), 403, 'FORBIDDEN')
-      assert.ok(auditRows(b, `resource_type = 'user' and operation = 'update' and resource = '${u.username}'`).length >= 2)
+      assert.ok((await auditRows(b, `resource_type = 'user' and operation = 'update' and resource = '${u.username}'`)).length >= 2)
     })
 
     test('non-admin 403, anonymous 401, own flag 403, bad body 400, unknown 404', async () => {
@@ -320,7 +319,7 @@ describe('users API', () => {
       await expectError(api(b, '/users/current', { auth: u.auth }), 401, 'UNAUTHORIZED')
       await expectError(api(b, `/users/${u.id}`, { auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
       await expectError(api(b, `/users/${u.id}`, { method: 'DELETE', auth: ADMIN_AUTH }), 404, 'NOT_FOUND')
-      assert.equal(auditRows(b, `resource_type = 'user' and operation = 'delete' and resource = '${u.username}'`).length, 1)
+      assert.equal((await auditRows(b, `resource_type = 'user' and operation = 'delete' and resource = '${u.username}'`)).length, 1)
       const again = await api(b, '/users', { method: 'POST', auth: ADMIN_AUTH, body: { username: u.username, email: `${u.username}@example.com`, realname: 'Again', password: 'Again12345' } })
       assert.equal(again.status, 201)
     })
@@ -328,17 +327,12 @@ describe('users API', () => {
     test('deleting a user removes their project memberships', async () => {
       const u = await makeUser(b)
       // a developer membership in library (project 1), written straight to the database
-      const db = new SqliteDatabase(join(b.dataDir, 'berth.db'))
-      try {
-        const now = new Date().toISOString()
-        db.prepare(`insert into project_member (project_id, entity_id, entity_type, role, creation_time, update_time) values (1, ?, 'u', 2, ?, ?)`).run(u.id, now, now)
-      } finally {
-        db.close()
-      }
+      const now = new Date().toISOString()
+      await withServerDb(b, (db) => db.insertInto('project_member').values({ project_id: 1, entity_id: u.id, entity_type: 'u', role: 2, creation_time: now, update_time: now }).execute())
       const perms = await api(b, '/users/current/permissions?scope=/project/1&relative=true', { auth: u.auth })
       assert.ok(perms.json.some((p: any) => p.resource === 'repository' && p.action === 'push'))
       assert.equal((await api(b, `/users/${u.id}`, { method: 'DELETE', auth: ADMIN_AUTH })).status, 200)
-      assert.equal(dbRows(b, `select count(*) as n from project_member where entity_type = 'u' and entity_id = ?`, u.id)[0]!.n, 0)
+      assert.equal((await dbRows(b, `select count(*) as n from project_member where entity_type = 'u' and entity_id = ?`, u.id))[0]!.n, 0)
     })
 
     test('refusals: anonymous 401, non-admin 403, self 403, user 1 403, bad id 400', async () => {
@@ -371,7 +365,7 @@ describe('self-registration', () => {
       await expectError(api(b, '/users', { method: 'POST', body: { username: 'signup', email: 'other@example.com', realname: 'X', password: 'SignUp123' } }), 409, 'CONFLICT')
       await expectError(api(b, '/users', { method: 'POST', auth: basic('signup', 'SignUp123'), body: { username: 'signup3', email: 'signup3@example.com', realname: 'X', password: 'SignUp123' } }), 403, 'FORBIDDEN')
       assert.equal((await api(b, '/users', { method: 'POST', auth: ADMIN_AUTH, body: { username: 'byadmin', email: 'byadmin@example.com', realname: 'X', password: 'SignUp123' } })).status, 201)
-      assert.equal(auditRows(b, `resource_type = 'user' and operation = 'create' and resource = 'signup' and username = 'signup'`).length, 1)
+      assert.equal((await auditRows(b, `resource_type = 'user' and operation = 'create' and resource = 'signup' and username = 'signup'`)).length, 1)
     } finally {
       await b.close()
     }

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdtemp, rm, stat, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import SqliteDatabase from 'better-sqlite3'
+import { withServerDb } from '../helpers/db.js'
 import { ADMIN_AUTH, createProject, spawnBerth } from '../helpers/berth.js'
 
 /** Every request is the system admin's (projects are private, pushes need credentials). */
@@ -53,16 +53,15 @@ async function pushImage(base: string, repo: string, tag: string, signal: AbortS
   return { repo, tag, manifest, layers }
 }
 
-function checkStore(dataDir: string) {
-  const db = new SqliteDatabase(join(dataDir, 'berth.db'), { readonly: true })
-  try {
-    const blobs = db.prepare('select digest, size from blob').all() as Array<{ digest: string; size: number }>
-    const artifacts = db.prepare('select digest from artifact').all() as Array<{ digest: string }>
-    const links = db.prepare('select digest from repository_blob where digest not in (select digest from blob)').all()
+/** What the database says after the crash, read as the next server would (the product's adapter). */
+async function checkStore(dataDir: string) {
+  return withServerDb({ dataDir }, async (db) => {
+    const blobs = await db.selectFrom('blob').select(['digest', 'size']).execute()
+    const artifacts = await db.selectFrom('artifact').select('digest').execute()
+    const links = await db.selectFrom('repository_blob').select('digest')
+      .where('digest', 'not in', db.selectFrom('blob').select('digest')).execute()
     return { blobs, artifacts, danglingLinks: links.length }
-  } finally {
-    db.close()
-  }
+  })
 }
 
 test('kill -9 during pushes leaves a consistent store and loses nothing acknowledged', async () => {
@@ -101,7 +100,7 @@ test('kill -9 during pushes leaves a consistent store and loses nothing acknowle
       }
       assert.ok(ackedThisRound >= killAfter, `round ${round}: ${ackedThisRound} pushes acknowledged before the kill`)
 
-      const { blobs, artifacts, danglingLinks } = checkStore(dataDir)
+      const { blobs, artifacts, danglingLinks } = await checkStore(dataDir)
       assert.equal(danglingLinks, 0)
       for (const b of blobs) {
         const s = await stat(blobFile(dataDir, b.digest))

@@ -3,9 +3,9 @@
 // with plain HTTP (monolithic blob uploads + manifest PUT).
 import assert from 'node:assert/strict'
 import { createHash, randomBytes } from 'node:crypto'
-import { join } from 'node:path'
-import SqliteDatabase from 'better-sqlite3'
 import { ADMIN_AUTH, type RunningBerth } from './berth.js'
+import type { Deps } from '../../src/deps.js'
+import { queryRows } from './db.js'
 
 export const basic = (username: string, password: string) => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
 
@@ -107,18 +107,13 @@ export async function roleMembers(b: RunningBerth, ...projects: string[]) {
   return { guest, developer, maintainer }
 }
 
-/** Runs a query on the server's SQLite file, read-only. */
-export function dbRows(b: RunningBerth, sqlText: string, ...params: unknown[]) {
-  const db = new SqliteDatabase(join(b.dataDir, 'berth.db'), { readonly: true })
-  try {
-    return db.prepare(sqlText).all(...params) as Array<Record<string, any>>
-  } finally {
-    db.close()
-  }
+/** Runs a query (with `?` placeholders) on the server's database, through the product's adapter. */
+export function dbRows(b: RunningBerth & { deps?: Deps }, sqlText: string, ...params: unknown[]): Promise<Array<Record<string, any>>> {
+  return queryRows(b, sqlText, ...params)
 }
 
 /** The audit_log rows matching the SQL condition `where`, oldest first. */
-export const auditRows = (b: RunningBerth, where: string) => dbRows(b, `select * from audit_log where ${where} order by id`) as Array<Record<string, unknown>>
+export const auditRows = (b: RunningBerth & { deps?: Deps }, where: string) => dbRows(b, `select * from audit_log where ${where} order by id`) as Promise<Array<Record<string, unknown>>>
 
 const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`
 

@@ -37,18 +37,34 @@ export const servicesAvailable = Boolean(process.env.BERTH_TEST_POSTGRES_URL && 
 
 export const S3_TEST_CREDENTIALS = { accesskey: 'S3RVER', secretkey: 'S3RVER' }
 
+/** The test PostgreSQL server (BERTH_TEST_POSTGRES_URL), for tests that need only it. */
+function postgresUrl(): string {
+  const url = process.env.BERTH_TEST_POSTGRES_URL
+  if (!url) throw new Error('BERTH_TEST_POSTGRES_URL is unset: run the tests with `npm test`, or start the services with `eval "$(node scripts/test-services.mjs start)"`')
+  return url
+}
+
 /** A fresh PostgreSQL database on the test server; returns its URL. */
 export async function createTestDatabase(name = `berth_${randomBytes(6).toString('hex')}`): Promise<string> {
-  const admin = new pg.Client({ connectionString: serviceUrls().postgres })
+  await onTestServer(`CREATE DATABASE "${name}"`)
+  const url = new URL(postgresUrl())
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+/** Drops a database createTestDatabase made (its URL); connections still open on it are ended. */
+export async function dropTestDatabase(url: string): Promise<void> {
+  await onTestServer(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`)
+}
+
+async function onTestServer(statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: postgresUrl() })
   await admin.connect()
   try {
-    await admin.query(`CREATE DATABASE "${name}"`)
+    await admin.query(statement)
   } finally {
     await admin.end()
   }
-  const url = new URL(serviceUrls().postgres)
-  url.pathname = `/${name}`
-  return url.toString()
 }
 
 /** A fresh bucket on the test S3 server; returns its name. */

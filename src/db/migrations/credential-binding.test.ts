@@ -3,16 +3,13 @@
 // namesake would otherwise inherit) are dropped.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Migrator, sql, type Kysely } from 'kysely'
-import { openSqlite } from '../sqlite.js'
 import { migrations } from '../migrate.js'
+import { openTestDatabase, testDialects } from '../../../test/helpers/db.js'
 
-test('robot permissions are keyed by project id; dangling ones go', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'berth-migration-'))
-  const db = openSqlite(join(dir, 'berth.db')) as unknown as Kysely<any>
+for (const dialect of testDialects) test(`${dialect}: robot permissions are keyed by project id; dangling ones go`, async () => {
+  const testDb = await openTestDatabase(dialect)
+  const db = testDb.db as unknown as Kysely<any>
   try {
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
     const before = await migrator.migrateTo('20261127120000-robot-creator-type')
@@ -36,7 +33,6 @@ test('robot permissions are keyed by project id; dangling ones go', async () => 
     const versions = await sql<{ v: number }>`select credential_version as v from harbor_user union all select credential_version from robot union all select credential_version from session`.execute(db)
     assert.deepEqual(versions.rows.map((r) => r.v), [0, 0, 0])
   } finally {
-    await db.destroy()
-    await rm(dir, { recursive: true, force: true })
+    await testDb.drop()
   }
 })
