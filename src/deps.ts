@@ -61,15 +61,10 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
   makePrivateDir(config.data_volume)
   tightenDataFiles(config, log)
 
+  const applied = await migrateDatabase(config, log)
+  if (applied.length) log.info({ migrations: applied }, 'database migrated')
   const database = openDatabase(config, log)
   const db = database.db
-  try {
-    const applied = await migrateToLatest(db)
-    if (applied.length) log.info({ migrations: applied }, 'database migrated')
-  } catch (err) {
-    await database.close()
-    throw err
-  }
 
   let blobs: BlobStore
   switch (config.storage.type) {
@@ -121,18 +116,36 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
   return deps
 }
 
-/** The configured database, not yet migrated (`berth migrate` opens only this). */
-export function openDatabase(config: ResolvedConfig, log: Logger): { db: Kysely<Database>; close(): Promise<void> } {
+/**
+ * Applies the pending migrations (one instance at a time on PostgreSQL: see db/migrate.ts) on
+ * connections of their own, free of statement_timeout: a migration of a large table may take long.
+ * Returns the names applied. `berth migrate` runs only this.
+ */
+export async function migrateDatabase(config: ResolvedConfig, log: Logger): Promise<string[]> {
+  const database = openDatabase(config, log, { migrating: true })
+  try {
+    return await migrateToLatest(database.db)
+  } finally {
+    await database.close()
+  }
+}
+
+/** The configured database, to serve from (migrated first by migrateDatabase). */
+export function openDatabase(config: ResolvedConfig, log: Logger, opts: { migrating?: boolean } = {}): { db: Kysely<Database>; close(): Promise<void> } {
   switch (config.database.type) {
     case 'sqlite': {
       const db = openSqlite(config.database.sqlite.path)
+      if (opts.migrating) return { db, close: () => db.destroy() }
       const checkpointer = startCheckpointer(config.database.sqlite.path, { intervalMs: 1000, onError: (message) => log.error({ message }, 'WAL checkpoint failed') })
       return { db, async close() { await db.destroy(); await checkpointer.stop() } }
     }
     case 'postgresql': {
       const { url, pool_size: poolSize, statement_timeout_seconds: statementTimeoutSeconds } = config.database.postgresql
       const db = openPostgres({
-        url: url!, poolSize, statementTimeoutSeconds,
+        url: url!,
+        // the migrator holds one connection (the advisory lock and the migrations' transaction) and
+        // checks its tables on another
+        ...(opts.migrating ? { poolSize: 2, statementTimeoutSeconds: 0 } : { poolSize, statementTimeoutSeconds }),
         onIdleError: (err) => log.warn({ message: err.message }, 'PostgreSQL closed an idle connection'),
       })
       return { db, close: () => db.destroy() }

@@ -2,8 +2,8 @@
 // The `berth` command: serve, migrate, help. Flags override BERTH_* variables, which override berth.yml.
 import { parseArgs } from 'node:util'
 import { loadConfig, ConfigError, type ConfigInput } from './config/load.js'
-import { openDeps, openDatabase, createLogger } from './deps.js'
-import { migrateToLatest, SchemaTooNewError } from './db/migrate.js'
+import { openDeps, migrateDatabase, createLogger } from './deps.js'
+import { SchemaTooNewError } from './db/migrate.js'
 import { buildApp } from './app.js'
 import { startUploadPurging } from './registry/upload-purging.js'
 import { findUserByName } from './db/users.js'
@@ -89,15 +89,12 @@ async function main(argv: string[]) {
   for (const message of config.deprecations) log.warn(message)
   if (command === 'migrate') {
     // the schema only: no admin, no signing key, nothing an instance needs to serve
-    const database = openDatabase(config, log)
     try {
-      const applied = await migrateToLatest(database.db)
+      const applied = await migrateDatabase(config, log)
       process.stdout.write(applied.length ? `applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m}\n`).join('')}` : 'the database schema is up to date\n')
     } catch (err) {
       if (err instanceof SchemaTooNewError) fail(err.message)
       throw err
-    } finally {
-      await database.close()
     }
     return
   }

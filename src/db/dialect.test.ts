@@ -10,6 +10,7 @@ import { ensureRepository, countRepositories } from './repositories.js'
 import { countOpenUploads, insertUploadWithinCaps } from './uploads.js'
 import { totalBlobBytes } from './search.js'
 import { isUniqueViolation } from './dialect.js'
+import { insertUser, listUsers } from './users.js'
 import { openTestDatabase, testDialects, type TestDatabase } from '../../test/helpers/db.js'
 
 const now = '2026-12-04T00:00:00.000Z'
@@ -71,4 +72,19 @@ for (const dialect of testDialects) describe(`row modules on ${dialect}`, () => 
     assert.deepEqual(results, [true, true, false])
     assert.equal(await countOpenUploads(t.db, 'bob', null, 'alpha/app'), 2)
   })
+})
+
+for (const dialect of testDialects) test(`${dialect}: users sort with the email-less first, ascending, and last, descending`, async () => {
+  const t = await openTestDatabase(dialect)
+  try {
+    await migrateToLatest(t.db)
+    for (const [username, email] of [['a', 'a@x'], ['b', null], ['c', 'c@x']] as const) {
+      await insertUser(t.db, { username, email, realname: '', comment: '', password: '', sysadmin: false, now })
+    }
+    const order = async (desc: boolean) => (await listUsers(t.db, { filters: {}, sort: [{ field: 'email', desc }], offset: 0, limit: 10 })).map((u) => u.username)
+    assert.deepEqual(await order(false), ['b', 'a', 'c'])
+    assert.deepEqual(await order(true), ['c', 'a', 'b'])
+  } finally {
+    await t.drop()
+  }
 })

@@ -73,7 +73,8 @@ export async function countUsers(db: Db, filters: UserListOptions['filters']): P
 
 export async function listUsers(db: Db, opts: UserListOptions): Promise<UserRow[]> {
   let query = filtered(db, opts.filters).selectAll()
-  for (const key of opts.sort) query = query.orderBy(key.field, key.desc ? 'desc' : 'asc')
+  // email is the one nullable key: NULLs first ascending, as SQLite orders them and PostgreSQL does not by itself
+  for (const key of opts.sort) query = query.orderBy(key.field, (ob) => key.desc ? ob.desc().nullsLast() : ob.asc().nullsFirst())
   if (!opts.sort.some((k) => k.field === 'user_id')) query = query.orderBy('user_id', 'asc')
   return query.limit(opts.limit).offset(opts.offset).execute()
 }

@@ -7,10 +7,13 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startBerth } from '../helpers/berth.js'
+import { backendEnv } from '../helpers/backend.js'
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), '../../src/main.js')
+// on the scale-out pass the command must reach the server's own database (BERTH_DATABASE_*)
+let backend: Record<string, string> = {}
 const berth = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [MAIN, ...args], { env: { ...process.env, BERTH_LOG_LEVEL: 'silent', ...env }, encoding: 'utf8' })
+  spawnSync(process.execPath, [MAIN, ...args], { env: { ...process.env, BERTH_LOG_LEVEL: 'silent', ...backend, ...env }, encoding: 'utf8' })
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
 
 test('reset-password sets a new admin password; bad input is refused with a plain message', async () => {
@@ -18,6 +21,7 @@ test('reset-password sets a new admin password; bad input is refused with a plai
   try {
     const first = await startBerth({ dataDir })
     await first.close()
+    backend = await backendEnv(dataDir)
 
     const missing = berth(['reset-password', 'admin', '--data', dataDir])
     assert.equal(missing.status, 2)
