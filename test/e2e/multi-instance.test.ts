@@ -201,7 +201,13 @@ describe('three instances behind nginx on one PostgreSQL, Redis and S3', { skip 
             const next = Math.min(end, sent + MiB)
             const ok = req.write(blob.subarray(sent, next))
             sent = next
-            if (!ok) await new Promise((r) => { req.once('drain', r); req.once('close', r) })
+            if (!ok) {
+              await new Promise<void>((r) => {
+                const done = () => { req.off('drain', done); req.off('close', done); r() }
+                req.once('drain', done)
+                req.once('close', done)
+              })
+            }
           }
         }
         await write(blob.length / 2)
@@ -237,10 +243,18 @@ describe('three instances behind nginx on one PostgreSQL, Redis and S3', { skip 
       retryLocation = again.headers.get('location')!
     }
     if (resumeAt < blob.length) {
-      const patch = await fetch(new URL(retryLocation, cluster.url), {
-        method: 'PATCH', body: blob.subarray(resumeAt),
-        headers: { authorization: ADMIN_AUTH, 'content-type': 'application/octet-stream', 'content-range': `${resumeAt}-${blob.length - 1}` },
+      const patchFrom = (at: number, loc: string) => fetch(new URL(loc, cluster.url), {
+        method: 'PATCH', body: blob.subarray(at),
+        headers: { authorization: ADMIN_AUTH, 'content-type': 'application/octet-stream', 'content-range': `${at}-${blob.length - 1}` },
       })
+      let patch = await patchFrom(resumeAt, retryLocation)
+      if (patch.status === 409) {
+        // the dead instance's claim on the session still holds: start the blob again, as
+        // skopeo's and podman's retries do (the session is reclaimed by upload purging)
+        const again = await fetch(`${cluster.url}/v2/${repo}/blobs/uploads/`, { method: 'POST', headers: { authorization: ADMIN_AUTH } })
+        assert.equal(again.status, 202)
+        patch = await patchFrom(0, again.headers.get('location')!)
+      }
       assert.equal(patch.status, 202, await patch.text())
       retryLocation = patch.headers.get('location')!
     }
