@@ -55,6 +55,8 @@ export async function buildApp(deps: Deps, opts: { onRoute?: (route: RouteOption
 
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute)
   app.addHook('onRequest', async (request, reply) => {
+    // before anything trusts a cache (credentials first): what other instances changed is applied
+    await deps.invalidations.sync()
     reply.header('x-request-id', request.id)
     // browsers take the content type we send, never one they guess (a blob sniffed as HTML…)
     reply.header('x-content-type-options', 'nosniff')

@@ -24,6 +24,9 @@ import { createMemoryLocks, type LockStore } from './cache/locks.js'
 import { openRedis, type RedisConnections } from './cache/redis.js'
 import { createRedisCounters } from './cache/redis-counters.js'
 import { createRedisLocks } from './cache/redis-locks.js'
+import { createLocalInvalidations, type InvalidationBus } from './cache/invalidations.js'
+import { createRedisInvalidations } from './cache/redis-invalidations.js'
+import { applyInvalidation } from './invalidation.js'
 import { PASSWORD_COST, type ScryptCost } from './iam/passwords.js'
 
 export type Clock = { now(): Date }
@@ -43,6 +46,11 @@ export type Deps = {
   signingKey: SigningKey
   /** Expiring counters of rate limits (login throttling); in Redis when redis.url is set, shared by every instance. */
   counters: CounterStore
+  /**
+   * Tells every other instance what a write made stale (src/invalidation.ts), and brings this
+   * instance up to date before a request trusts its caches (sync, in an onRequest hook).
+   */
+  invalidations: InvalidationBus
   /** Short locks with a lease (upload sessions, background work one instance at a time); Redis when configured. */
   locks: LockStore
   /** scrypt cost of new password hashes: PASSWORD_COST, never lower outside tests (no config key sets it). */
@@ -83,19 +91,31 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
 
   const clock: Clock = opts.clock ?? { now: () => new Date() }
   // state every instance must share: in Redis when configured, else in this process
+  const cache = createRegistryCache({ entries: config.registry.cache.entries, manifestBytes: config.registry.cache.manifest_bytes })
+  const authCache = createAuthCache()
   let redis: RedisConnections | null = null
+  let invalidations: InvalidationBus = createLocalInvalidations()
   try {
-    if (config.redis.url) redis = await openRedis({ url: config.redis.url, prefix: config.redis.key_prefix, log })
+    if (config.redis.url) {
+      redis = await openRedis({ url: config.redis.url, prefix: config.redis.key_prefix, log })
+      invalidations = await createRedisInvalidations({
+        commands: redis.commands, subscriber: redis.subscriber, prefix: redis.prefix, log,
+        apply: (what) => applyInvalidation({ cache, authCache, db }, what),
+      })
+    }
   } catch (err) {
+    await redis?.close()
     await database.close()
+    await blobs.close()
     throw err
   }
   const deps: Deps = {
     config, db, blobs, log,
-    cache: createRegistryCache({ entries: config.registry.cache.entries, manifestBytes: config.registry.cache.manifest_bytes }),
+    cache,
     uploads: new Map(),
     metrics: createMetrics({ processMetrics: opts.processMetrics ?? false }),
-    authCache: createAuthCache(),
+    authCache,
+    invalidations,
     auditBuffer: createAuditBuffer({ db, log }),
     pullStats: createPullStats({ db, log, clock }),
     signingKey: loadOrCreateSigningKey(config.token.private_key_path),
@@ -108,6 +128,7 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
       await flushAudit(deps)
       await flushPulls(deps)
       await database.close()
+      await invalidations.close()
       await redis?.close()
       await blobs.close()
     },

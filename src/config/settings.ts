@@ -1,12 +1,13 @@
 // Runtime settings (Harbor's system configurations, src/controller/config): berth.yml gives each
 // editable item its default, a value stored through PUT /api/v2.0/configurations overrides it.
-// The merged result is remembered per database and dropped on every update; Berth runs as one
-// process, so no other instance can change the rows behind its back.
+// The merged result is remembered per database and dropped on every update, on every instance
+// (src/invalidation.ts).
 import type { Deps } from '../deps.js'
 import { AppError } from '../errors.js'
 import type { Db } from '../db/schema.js'
 import { listSettings, upsertSetting } from '../db/settings.js'
 import { recordAudit } from '../audit/log.js'
+import { invalidate } from '../invalidation.js'
 
 export type ProjectCreationRestriction = 'everyone' | 'adminonly'
 
@@ -86,6 +87,11 @@ export function getSettings(deps: Deps): Promise<Settings> {
   return settings
 }
 
+/** Drops what this instance remembers (a promise stored before its read, so no read in flight refills it). */
+export function forgetSettings(db: Db): void {
+  remembered.delete(db)
+}
+
 async function loadSettings(deps: Deps): Promise<Settings> {
   const stored = await listSettings(deps.db)
   const { auth, token } = deps.config
@@ -138,6 +144,6 @@ export async function updateSettings(deps: Deps, body: unknown, actor: { usernam
       await recordAudit(trx, { operation: 'update', resourceType: 'configuration', resource: keys.join(','), username: actor.username, clientIp: actor.clientIp }, now)
     })
   } finally {
-    remembered.delete(deps.db)
+    await invalidate(deps, { kind: 'settings' })
   }
 }

@@ -1,8 +1,10 @@
 // Short-lived in-process memory of authentication and authorization lookups, so the /v2 hot
 // path does not run scrypt, JWT signature checks or membership queries on every request.
 // Every entry is also bounded by time; any change to members, projects, users or robots bumps
-// the epoch and clears the caches (changes are rare, reads are not).
+// the epoch and clears the caches on every instance (changes are rare, reads are not).
 import { LruCache } from '../cache/memory.js'
+import type { Deps } from '../deps.js'
+import { invalidate } from '../invalidation.js'
 import type { Principal } from './principal.js'
 
 export type ProjectRef = { id: number; name: string; public: boolean }
@@ -28,8 +30,13 @@ export function createAuthCache(): AuthCache {
   }
 }
 
-/** After any change to who may do what: forget everything remembered. */
-export function invalidateAuth(cache: AuthCache): void {
+/** After any change to who may do what, committed: every instance forgets everything it remembered. */
+export function invalidateAuth(deps: Deps): Promise<void> {
+  return invalidate(deps, { kind: 'auth' })
+}
+
+/** Empties this instance's caches; the epoch moves first, so reads in flight do not fill them again. */
+export function clearAuthCache(cache: AuthCache): void {
   cache.epoch++
   cache.credentials.clear()
   cache.roles.clear()

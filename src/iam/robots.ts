@@ -229,7 +229,7 @@ export async function createRobot(deps: Deps, creator: Principal, input: RobotCr
     if (isUniqueViolation(err)) throw new AppError('CONFLICT', { name: stored }, `robot ${fullRobotName(stored)} already exists`)
     throw err
   })
-  invalidateAuth(deps.authCache)
+  await invalidateAuth(deps)
   return { id, name: fullRobotName(stored), secret, creation_time: now, expires_at: expiresAt }
 }
 
@@ -270,7 +270,7 @@ export async function updateRobot(deps: Deps, updater: Principal, id: number, in
     await replaceRobotPermissions(trx, id, perms)
     await recordAudit(trx, { projectId: row.project_id, operation: 'update', resourceType: 'robot', resource: fullRobotName(row.name), username: principalName(updater), clientIp }, now)
   })
-  invalidateAuth(deps.authCache)
+  await invalidateAuth(deps)
 }
 
 function samePermissions(a: RobotPermission[], b: RobotPermission[]): boolean {
@@ -305,7 +305,7 @@ export async function refreshRobotSecret(deps: Deps, actor: Principal, id: numbe
     await updateRobotRow(trx, id, { secret: hash, revoke: true }, now)
     await recordAudit(trx, { projectId: row.project_id, operation: 'update', resourceType: 'robot', resource: fullRobotName(row.name), username: principalName(actor), clientIp }, now)
   })
-  invalidateAuth(deps.authCache)
+  await invalidateAuth(deps)
   return { secret: shown }
 }
 
@@ -316,5 +316,5 @@ export async function deleteRobot(deps: Deps, actor: Principal, id: number, clie
     if (!(await deleteRobotRow(trx, id))) throw new AppError('NOT_FOUND', { robot: id }, `robot ${id} not found`)
     await recordAudit(trx, { projectId: row.project_id, operation: 'delete', resourceType: 'robot', resource: fullRobotName(row.name), username: principalName(actor), clientIp }, now)
   })
-  invalidateAuth(deps.authCache)
+  await invalidateAuth(deps)
 }

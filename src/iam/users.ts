@@ -152,7 +152,7 @@ export async function changePassword(deps: Deps, id: number, change: { oldPasswo
     await revokeUserCredentials(trx, id)
     await recordAudit(trx, { operation: 'update', resourceType: 'user', resource: user.username, username: actor.username, clientIp: actor.clientIp }, now)
   })
-  invalidateAuth(deps.authCache)
+  await invalidateAuth(deps)
 }
 
 /** Promotes or demotes a system admin; nobody changes their own flag. */
@@ -166,7 +166,7 @@ export async function setSysadmin(deps: Deps, id: number, sysadmin: boolean, act
     if (!sysadmin && user.sysadmin_flag === 1) await revokeUserCredentials(trx, id)
     await recordAudit(trx, { operation: 'update', resourceType: 'user', resource: user.username, username: actor.username, clientIp: actor.clientIp }, now)
   })
-  invalidateAuth(deps.authCache)
+  await invalidateAuth(deps)
 }
 
 /** Deletes a user with their memberships and sessions; never the first admin, never oneself. */
@@ -178,7 +178,7 @@ export async function deleteUser(deps: Deps, id: number, actor: Actor & { userId
     await deleteUserRow(trx, id)
     await recordAudit(trx, { operation: 'delete', resourceType: 'user', resource: user.username, username: actor.username, clientIp: actor.clientIp }, now)
   })
-  invalidateAuth(deps.authCache)
+  await invalidateAuth(deps)
 }
 
 async function getUserIn(db: Db, id: number): Promise<UserRow> {

@@ -57,7 +57,7 @@ export async function addMember(deps: Deps, caller: Caller, ref: ProjectRef, inp
     await recordAudit(trx, { projectId: ref.id, operation: 'create', resourceType: 'member', resource: user.username, username: principalName(caller.principal), clientIp: caller.clientIp }, now)
     return id
   })
-  invalidateAuth(deps.authCache)
+  await invalidateAuth(deps)
   return id
 }
 
@@ -71,7 +71,7 @@ export async function changeMemberRole(deps: Deps, caller: Caller, ref: ProjectR
     await updateMemberRole(trx, ref.id, memberId, roleId, now)
     await recordAudit(trx, { projectId: ref.id, operation: 'update', resourceType: 'member', resource: m.entity_name, username: principalName(caller.principal), clientIp: caller.clientIp }, now)
   })
-  invalidateAuth(deps.authCache)
+  await invalidateAuth(deps)
 }
 
 export async function removeMember(deps: Deps, caller: Caller, ref: ProjectRef, memberId: number): Promise<void> {
@@ -82,5 +82,5 @@ export async function removeMember(deps: Deps, caller: Caller, ref: ProjectRef, 
     await deleteMember(trx, ref.id, memberId)
     await recordAudit(trx, { projectId: ref.id, operation: 'delete', resourceType: 'member', resource: m.entity_name, username: principalName(caller.principal), clientIp: caller.clientIp }, now)
   })
-  invalidateAuth(deps.authCache)
+  await invalidateAuth(deps)
 }

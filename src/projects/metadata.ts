@@ -103,7 +103,7 @@ async function writeEntry(deps: Deps, caller: Caller, ref: ProjectRef, key: stri
     await updateProjectRow(trx, ref.id, { now, ...(key === 'public' ? { public: value === 'true' } : {}) })
     await recordAudit(trx, { projectId: ref.id, operation: mode === 'add' ? 'create' : 'update', resourceType: 'project', resource: ref.name, username: principalName(caller.principal), clientIp: caller.clientIp }, now)
   })
-  if (key === 'public') invalidateAuth(deps.authCache)
+  if (key === 'public') await invalidateAuth(deps)
 }
 
 /** POST /metadatas: a new entry; 409 if the project already has it. */

@@ -107,7 +107,7 @@ export async function createProject(deps: Deps, caller: Caller, ownerId: number,
     }
     throw err
   })
-  invalidateAuth(deps.authCache)
+  await invalidateAuth(deps)
   return id
 }
 
@@ -226,7 +226,7 @@ export async function updateProject(deps: Deps, caller: Caller, ref: ProjectRef,
     if (hard !== undefined) await insertQuota(trx, ref.id, hard, now)
     await recordAudit(trx, { projectId: ref.id, operation: 'update', resourceType: 'project', resource: ref.name, username: principalName(caller.principal), clientIp: caller.clientIp }, now)
   })
-  invalidateAuth(deps.authCache)
+  await invalidateAuth(deps)
 }
 
 const NOT_EMPTY = 'the project contains repositories, can not be deleted'
@@ -245,7 +245,7 @@ export async function deleteProject(deps: Deps, caller: Caller, ref: ProjectRef)
     await deleteProjectRow(trx, ref.id)
     await recordAudit(trx, { projectId: ref.id, operation: 'delete', resourceType: 'project', resource: ref.name, username: principalName(caller.principal), clientIp: caller.clientIp }, now)
   })
-  invalidateAuth(deps.authCache)
+  await invalidateAuth(deps)
 }
 
 export type ProjectSummary = {

@@ -17,7 +17,7 @@ import { listLabelsOfArtifacts } from '../db/labels.js'
 import { blobKey } from '../storage/paths.js'
 import { isTag, parseReference } from './grammar.js'
 import { IMAGE_CONFIG_MEDIA_TYPES, INDEX_MEDIA_TYPES } from './media-types.js'
-import { forgetArtifact, forgetTags } from './invalidate.js'
+import { forgetArtifacts, forgetTags } from './invalidate.js'
 import { referencedByIndex } from './manifests.js'
 import type { Actor } from './repositories-api.js'
 
@@ -193,10 +193,9 @@ export async function deleteArtifact(deps: Deps, actor: Actor, repo: RepoContext
     }
     await recordAudit(trx, { projectId: repo.projectId, operation: 'delete', resourceType: 'artifact', resource: `${repo.repository}@${root.digest}`, username: actor.username, clientIp: actor.clientIp }, now)
   })
-  for (const r of removed) {
-    if (r.tags.length) forgetTags(deps, repo.repository, r.tags)
-    forgetArtifact(deps, repo.repository, r.digest)
-  }
+  const tags = removed.flatMap((r) => r.tags)
+  if (tags.length) await forgetTags(deps, repo.repository, tags)
+  await forgetArtifacts(deps, repo.repository, removed.map((r) => r.digest))
 }
 
 export async function listTags(deps: Deps, repo: RepoContext, reference: string, filter: TagQuery, sort: Array<{ field: 'name' | 'push_time' | 'id'; desc: boolean }>, page: { offset: number; limit: number }) {
@@ -217,7 +216,7 @@ export async function createTag(deps: Deps, actor: Actor, repo: RepoContext, ref
       await recordAudit(trx, { projectId: repo.projectId, operation: 'create', resourceType: 'tag', resource: `${repo.repository}:${name}`, username: actor.username, clientIp: actor.clientIp }, now)
     })
   } finally {
-    forgetTags(deps, repo.repository, [name])
+    await forgetTags(deps, repo.repository, [name])
   }
 }
 
@@ -232,7 +231,7 @@ export async function deleteTag(deps: Deps, actor: Actor, repo: RepoContext, ref
       await recordAudit(trx, { projectId: repo.projectId, operation: 'delete', resourceType: 'tag', resource: `${repo.repository}:${name}`, username: actor.username, clientIp: actor.clientIp }, now)
     })
   } finally {
-    forgetTags(deps, repo.repository, [name])
+    await forgetTags(deps, repo.repository, [name])
   }
 }
 

@@ -4,7 +4,8 @@ import type { Deps } from '../deps.js'
 import { findLinkedBlob, linkBlob, unlinkBlob } from '../db/blobs.js'
 import { blobKey } from '../storage/paths.js'
 import type { BlobReader } from '../storage/blob-store.js'
-import { cacheKey, invalidate } from './cache.js'
+import { cacheKey } from './cache.js'
+import { forgetLinks } from './invalidate.js'
 import { findRepositoryId, ensureRepositoryForPush } from './repositories.js'
 
 /** Size of the blob if `repository` links it; throws BLOB_UNKNOWN otherwise. */
@@ -34,7 +35,7 @@ export async function openBlob(deps: Deps, repository: string, digest: string): 
 export async function deleteBlob(deps: Deps, repository: string, digest: string): Promise<void> {
   const repositoryId = await findRepositoryId(deps, repository)
   const removed = repositoryId !== undefined && (await unlinkBlob(deps.db, repositoryId, digest))
-  invalidate(deps.cache, deps.cache.links, cacheKey(repository, digest))
+  await forgetLinks(deps, repository, [digest])
   if (!removed) throw new AppError('BLOB_UNKNOWN', { digest })
 }
 
@@ -54,6 +55,6 @@ export async function mountBlob(deps: Deps, repository: string, digest: string, 
     const repositoryId = await ensureRepositoryForPush(deps, trx, repository, now)
     await linkBlob(trx, repositoryId, digest, now)
   })
-  invalidate(deps.cache, deps.cache.links, cacheKey(repository, digest))
+  await forgetLinks(deps, repository, [digest])
   return true
 }

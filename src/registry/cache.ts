@@ -7,7 +7,7 @@ export type ManifestMeta = { digest: string; mediaType: string; size: number }
 
 export type RegistryCache = {
   /**
-   * Bumped by every invalidation. A reader notes it before going to the database and fills the
+   * Bumped by every invalidation, this instance's or another's (src/registry/invalidate.ts). A reader notes it before going to the database and fills the
    * cache only if it has not moved, so a delete racing a read never leaves a stale entry behind.
    */
   epoch: number
@@ -39,9 +39,3 @@ export function createRegistryCache(opts: { entries: number; manifestBytes: numb
 }
 
 export const cacheKey = (repository: string, item: string) => `${repository}\0${item}`
-
-/** Removes `key` from `lru` and moves the epoch, so in-flight reads do not refill it. */
-export function invalidate<V>(cache: RegistryCache, lru: { delete(key: string): void }, key: string): void {
-  cache.epoch++
-  lru.delete(key)
-}

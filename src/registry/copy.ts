@@ -65,7 +65,7 @@ export async function copyArtifact(deps: Deps, actor: Actor, source: CopySource 
       const repoId = await ensureRepositoryForPush(deps, trx, dst, now)
       for (const b of blobs) await linkBlob(trx, repoId, b, now)
     })
-    forgetLinks(deps, dst, blobs)
+    await forgetLinks(deps, dst, blobs)
     await putManifest(deps, dst, digest, manifest.body, manifest.mediaType)
     const srcArtifact = await findArtifact(deps.db, srcId, digest)
     if (srcArtifact) for (const acc of await listArtifactsBySubjects(deps.db, srcId, [digest])) await copyOne(acc.digest, false)
@@ -84,7 +84,7 @@ export async function copyArtifact(deps: Deps, actor: Actor, source: CopySource 
       await recordAudit(trx, { projectId: destination.projectId, operation: 'create', resourceType: 'artifact', resource: `${dst}@${root.digest}`, username: actor.username, clientIp: actor.clientIp }, now)
     })
   } finally {
-    if (tags.length) forgetTags(deps, dst, tags)
+    if (tags.length) await forgetTags(deps, dst, tags)
   }
   return root.digest
 }

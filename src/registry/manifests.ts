@@ -7,7 +7,8 @@ import { findLinkedBlobs, insertBlob, linkBlob, unlinkBlob } from '../db/blobs.j
 import { deleteArtifact, findArtifactSizes, findArtifact, findParentIds, insertArtifactBlobs, insertArtifactReferences, upsertArtifact } from '../db/artifacts.js'
 import { deleteTag, findTag, listTagsOfArtifact, upsertTag } from '../db/tags.js'
 import { blobKey } from '../storage/paths.js'
-import { cacheKey, invalidate, type ManifestMeta } from './cache.js'
+import { cacheKey, type ManifestMeta } from './cache.js'
+import { forgetArtifacts, forgetTags } from './invalidate.js'
 import { digestAlgorithm, parseLookupReference, parseReference } from './grammar.js'
 import { parseManifest, type Descriptor } from './manifest-parse.js'
 import { findRepositoryId, ensureRepositoryForPush, requireRepositoryId } from './repositories.js'
@@ -93,12 +94,8 @@ export async function putManifest(deps: Deps, repository: string, reference: str
 
   // Invalidate rather than fill: a delete committed after this push must not be overwritten.
   deps.cache.manifests.set(digest, body)
-  invalidate(deps.cache, deps.cache.artifacts, cacheKey(repository, digest))
-  invalidate(deps.cache, deps.cache.links, cacheKey(repository, digest))
-  if (ref.tag !== undefined) {
-    invalidate(deps.cache, deps.cache.tags, cacheKey(repository, ref.tag))
-    invalidate(deps.cache, deps.cache.tagLists, repository)
-  }
+  await forgetArtifacts(deps, repository, [digest])
+  if (ref.tag !== undefined) await forgetTags(deps, repository, [ref.tag])
   return { digest, subject: parsed.subject?.digest ?? null }
 }
 
@@ -124,8 +121,7 @@ export async function deleteManifest(deps: Deps, repository: string, reference: 
   const repositoryId = await requireRepositoryId(deps, repository)
   if (ref.tag !== undefined) {
     const removed = await deleteTag(deps.db, repositoryId, ref.tag)
-    invalidate(deps.cache, deps.cache.tags, cacheKey(repository, ref.tag))
-    invalidate(deps.cache, deps.cache.tagLists, repository)
+    await forgetTags(deps, repository, [ref.tag])
     if (!removed) throw new AppError('MANIFEST_UNKNOWN', { tag: ref.tag })
     return
   }
@@ -138,10 +134,8 @@ export async function deleteManifest(deps: Deps, repository: string, reference: 
     await deleteArtifact(trx, artifact.id)
     await unlinkBlob(trx, repositoryId, artifact.digest)
   })
-  for (const tag of tags) invalidate(deps.cache, deps.cache.tags, cacheKey(repository, tag))
-  if (tags.length) invalidate(deps.cache, deps.cache.tagLists, repository)
-  invalidate(deps.cache, deps.cache.artifacts, cacheKey(repository, artifact.digest))
-  invalidate(deps.cache, deps.cache.links, cacheKey(repository, artifact.digest))
+  if (tags.length) await forgetTags(deps, repository, tags)
+  await forgetArtifacts(deps, repository, [artifact.digest])
 }
 
 /** The one refusal /v2 and the API give for deleting a manifest an index lists. */

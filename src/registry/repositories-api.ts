@@ -68,6 +68,6 @@ export async function deleteRepository(deps: Deps, actor: Actor, projectId: numb
       await recordAudit(trx, { projectId, operation: 'delete', resourceType: 'repository', resource: name, username: actor.username, clientIp: actor.clientIp }, now)
     })
   } finally {
-    forgetRepository(deps, name)
+    await forgetRepository(deps, name)
   }
 }

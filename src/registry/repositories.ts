@@ -9,9 +9,11 @@ import { parseRepositoryName } from './grammar.js'
 export async function findRepositoryId(deps: Deps, name: string): Promise<number | undefined> {
   const cached = deps.cache.repositories.get(name)
   if (cached) return cached.id
+  const epoch = deps.cache.epoch
   const row = await findRepositoryByName(deps.db, name)
   if (!row) return undefined
-  deps.cache.repositories.set(name, { id: row.repository_id })
+  // a deletion while we read must not leave the old id behind
+  if (epoch === deps.cache.epoch) deps.cache.repositories.set(name, { id: row.repository_id })
   return row.repository_id
 }
 

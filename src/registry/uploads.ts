@@ -26,7 +26,7 @@ import type { UploadRow } from '../db/schema.js'
 import { insertBlob, linkBlob } from '../db/blobs.js'
 import { blobKey } from '../storage/paths.js'
 import { assertDigest, digestAlgorithm, parseRepositoryName } from './grammar.js'
-import { cacheKey, invalidate } from './cache.js'
+import { forgetLinks } from './invalidate.js'
 import { ensureRepositoryForPush } from './repositories.js'
 
 type UploadState = { hash: Hash; size: number }
@@ -136,7 +136,7 @@ export async function finishUpload(deps: Deps, repository: string, id: string, d
       await linkBlob(trx, repositoryId, digest, now)
       await deleteUploadRow(trx, id)
     })
-    invalidate(deps.cache, deps.cache.links, cacheKey(repository, digest))
+    await forgetLinks(deps, repository, [digest])
     return { digest, size }
   } finally {
     await lock.release()
