@@ -31,6 +31,25 @@ export async function openBlob(deps: Deps, repository: string, digest: string): 
   }
 }
 
+/**
+ * Where the bytes of a blob `repository` links may be fetched other than through Berth, once the
+ * caller is authorized: a presigned URL of the object store (storage.redirect enabled and the
+ * store can presign), or the internal path nginx serves a filesystem store's file from
+ * (storage.filesystem.x_accel_redirect). Null: stream it. Throws BLOB_UNKNOWN as statBlob does.
+ */
+export async function blobElsewhere(deps: Deps, repository: string, digest: string): Promise<{ redirect: string } | { internal: string } | null> {
+  const { redirect, type, filesystem } = deps.config.storage
+  if (redirect.disable && !(type === 'filesystem' && filesystem.x_accel_redirect)) return null
+  await statBlob(deps, repository, digest)
+  if (!redirect.disable) {
+    const url = await deps.blobs.presignedUrl(blobKey(digest), redirect.expiry_seconds)
+    if (url) return { redirect: url }
+  }
+  // the filesystem store keeps key K at <rootdirectory>/blobs/K; nginx aliases the prefix there
+  if (type === 'filesystem' && filesystem.x_accel_redirect) return { internal: `${filesystem.x_accel_redirect.replace(/\/+$/, '')}/${blobKey(digest)}` }
+  return null
+}
+
 /** Unlinks the blob from the repository; the bytes stay for other repositories until GC. */
 export async function deleteBlob(deps: Deps, repository: string, digest: string): Promise<void> {
   const repositoryId = await findRepositoryId(deps, repository)

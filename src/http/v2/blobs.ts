@@ -2,7 +2,7 @@
 import type { V2Handler } from './plugin.js'
 import { AppError } from '../../errors.js'
 import { assertDigest } from '../../registry/grammar.js'
-import { deleteBlob, openBlob, statBlob } from '../../registry/blobs.js'
+import { blobElsewhere, deleteBlob, openBlob, statBlob } from '../../registry/blobs.js'
 import { auditRegistry } from '../../audit/registry.js'
 
 type BlobRoute = { route: 'blob'; name: string; digest: string }
@@ -43,6 +43,15 @@ export const getBlobHandler: V2Handler<BlobRoute> = async (deps, request, reply,
   if (request.method === 'HEAD') {
     const size = await statBlob(deps, route.name, digest)
     return reply.headers({ ...head, 'content-length': String(size) }).code(200).send()
+  }
+  const elsewhere = await blobElsewhere(deps, route.name, digest)
+  if (elsewhere && 'redirect' in elsewhere) {
+    // distribution's `redirect`: the client fetches from the object store itself
+    return reply.code(307).headers({ 'docker-content-digest': digest, location: elsewhere.redirect, 'content-length': '0' }).send()
+  }
+  if (elsewhere) {
+    // nginx sends the file (and answers Range itself); our headers go out with it
+    return reply.code(200).headers({ ...head, 'x-accel-redirect': elsewhere.internal, 'content-length': '0' }).send()
   }
   // openBlob checks the repository's link; the range is then cut against the bytes on disk
   const reader = await openBlob(deps, route.name, digest)
