@@ -8,6 +8,7 @@ import {
   PutObjectCommand, UploadPartCommand, type S3Client,
 } from '@aws-sdk/client-s3'
 import type { Logger } from 'pino'
+import { PassThrough, Readable, pipeline } from 'node:stream'
 
 export type WriteObjectOptions = {
   partSize: number
@@ -42,7 +43,7 @@ export async function writeObject(client: S3Client, bucket: string, key: string,
   }
 
   try {
-    for await (const piece of source) {
+    for await (const piece of flowing(source)) {
       const chunk = typeof piece === 'string' ? Buffer.from(piece) : Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength)
       if (chunk.length === 0) continue
       opts.onChunk?.(chunk)
@@ -70,4 +71,16 @@ export async function writeObject(client: S3Client, bucket: string, key: string,
     }
     throw err
   }
+}
+
+/**
+ * A Readable is consumed in flowing mode (pipe), as the filesystem store does: the connection
+ * guard (src/http/connections.ts) blames a stalled body on the client only while it flows, and
+ * an async iterator reads in paused mode. Errors and an early close still reach the iterator.
+ */
+function flowing<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterable<T> | Iterable<T> {
+  if (!(source instanceof Readable)) return source
+  const pass = new PassThrough({ highWaterMark: 1024 * 1024 })
+  pipeline(source, pass, () => {})
+  return pass as unknown as AsyncIterable<T>
 }
