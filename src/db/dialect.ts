@@ -51,3 +51,12 @@ export function isUniqueViolation(err: unknown): boolean {
 export function varchar(db: Kysely<any>, n: number): 'text' | `varchar(${number})` {
   return isPostgres(db) ? 'text' : `varchar(${n})`
 }
+
+/**
+ * An integer column: SQLite's `integer` is 64-bit, PostgreSQL's 32-bit, so `bigint` there. An id
+ * past 2^31 in a URL or filter then finds nothing on both dialects instead of failing on one.
+ * (The pool reads bigints back as numbers: see postgres.ts.)
+ */
+export function integer(db: Kysely<any>): 'integer' | 'bigint' {
+  return isPostgres(db) ? 'bigint' : 'integer'
+}

@@ -1,7 +1,8 @@
 // The scale-out database: PostgreSQL, shared by every instance, through the same Kysely schema
 // and migrations as SQLite (src/db/dialect.ts says where the two differ).
 import pg from 'pg'
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, type PostgresCursor, type PostgresPool, type PostgresPoolClient } from 'kysely'
+import { AppError } from '../errors.js'
 import type { Database } from './schema.js'
 
 export type PostgresOptions = {
@@ -45,5 +46,26 @@ export function createPool(opts: PostgresOptions): pg.Pool {
 }
 
 export function openPostgres(opts: PostgresOptions): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPool(opts) }) })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: refusingNul(createPool(opts)) }) })
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000 (SQLite's can): a parameter with one would fail on the
+ * server (SQLSTATE 22021) and surface as a 500. It is refused here as bad input instead, before
+ * anything is sent, whatever query it was for: a name, a filter, a password.
+ */
+function refusingNul(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect()
+      const query = (text: string | PostgresCursor<unknown>, params?: ReadonlyArray<unknown>) => {
+        if (typeof text === 'string' && params?.some((p) => typeof p === 'string' && p.includes('\0'))) {
+          return Promise.reject(new AppError('BAD_REQUEST', undefined, 'text may not contain the NUL character (U+0000)'))
+        }
+        return client.query(text as string, params as unknown[])
+      }
+      return { query: query as unknown as PostgresPoolClient['query'], release: (destroy?: boolean) => client.release(destroy) }
+    },
+    end: () => pool.end(),
+  }
 }

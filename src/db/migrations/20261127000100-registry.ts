@@ -1,22 +1,22 @@
 // The registry's data model: projects, repositories, blobs and their links, artifacts, tags, uploads.
 import type { Kysely } from 'kysely'
-import { autoIncrementId, varchar } from '../dialect.js'
+import { autoIncrementId, integer, varchar } from '../dialect.js'
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createTable('project')
-    .addColumn('project_id', 'integer', autoIncrementId(db))
+    .addColumn('project_id', integer(db), autoIncrementId(db))
     .addColumn('name', varchar(db, 255), (c) => c.notNull().unique())
-    .addColumn('public', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('public', integer(db), (c) => c.notNull().defaultTo(0))
     .addColumn('creation_time', varchar(db, 32), (c) => c.notNull())
     .addColumn('update_time', varchar(db, 32), (c) => c.notNull())
     .execute()
 
   await db.schema.createTable('repository')
-    .addColumn('repository_id', 'integer', autoIncrementId(db))
-    .addColumn('project_id', 'integer', (c) => c.notNull().references('project.project_id').onDelete('cascade'))
+    .addColumn('repository_id', integer(db), autoIncrementId(db))
+    .addColumn('project_id', integer(db), (c) => c.notNull().references('project.project_id').onDelete('cascade'))
     .addColumn('name', varchar(db, 255), (c) => c.notNull().unique())
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('pull_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('pull_count', integer(db), (c) => c.notNull().defaultTo(0))
     .addColumn('creation_time', varchar(db, 32), (c) => c.notNull())
     .addColumn('update_time', varchar(db, 32), (c) => c.notNull())
     .execute()
@@ -29,7 +29,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute()
 
   await db.schema.createTable('repository_blob')
-    .addColumn('repository_id', 'integer', (c) => c.notNull().references('repository.repository_id').onDelete('cascade'))
+    .addColumn('repository_id', integer(db), (c) => c.notNull().references('repository.repository_id').onDelete('cascade'))
     .addColumn('digest', varchar(db, 255), (c) => c.notNull().references('blob.digest'))
     .addColumn('creation_time', varchar(db, 32), (c) => c.notNull())
     .addPrimaryKeyConstraint('repository_blob_pk', ['repository_id', 'digest'])
@@ -37,8 +37,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('repository_blob_digest').on('repository_blob').column('digest').execute()
 
   await db.schema.createTable('artifact')
-    .addColumn('id', 'integer', autoIncrementId(db))
-    .addColumn('repository_id', 'integer', (c) => c.notNull().references('repository.repository_id').onDelete('cascade'))
+    .addColumn('id', integer(db), autoIncrementId(db))
+    .addColumn('repository_id', integer(db), (c) => c.notNull().references('repository.repository_id').onDelete('cascade'))
     .addColumn('digest', varchar(db, 255), (c) => c.notNull())
     .addColumn('manifest_media_type', varchar(db, 255), (c) => c.notNull())
     .addColumn('media_type', varchar(db, 255), (c) => c.notNull())
@@ -54,14 +54,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('artifact_digest').on('artifact').column('digest').execute()
 
   await db.schema.createTable('artifact_blob')
-    .addColumn('artifact_id', 'integer', (c) => c.notNull().references('artifact.id').onDelete('cascade'))
+    .addColumn('artifact_id', integer(db), (c) => c.notNull().references('artifact.id').onDelete('cascade'))
     .addColumn('digest', varchar(db, 255), (c) => c.notNull())
     .addPrimaryKeyConstraint('artifact_blob_pk', ['artifact_id', 'digest'])
     .execute()
   await db.schema.createIndex('artifact_blob_digest').on('artifact_blob').column('digest').execute()
 
   await db.schema.createTable('artifact_reference')
-    .addColumn('parent_id', 'integer', (c) => c.notNull().references('artifact.id').onDelete('cascade'))
+    .addColumn('parent_id', integer(db), (c) => c.notNull().references('artifact.id').onDelete('cascade'))
     .addColumn('child_digest', varchar(db, 255), (c) => c.notNull())
     .addColumn('platform', 'text')
     .addPrimaryKeyConstraint('artifact_reference_pk', ['parent_id', 'child_digest'])
@@ -69,9 +69,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('artifact_reference_child').on('artifact_reference').column('child_digest').execute()
 
   await db.schema.createTable('tag')
-    .addColumn('id', 'integer', autoIncrementId(db))
-    .addColumn('repository_id', 'integer', (c) => c.notNull().references('repository.repository_id').onDelete('cascade'))
-    .addColumn('artifact_id', 'integer', (c) => c.notNull().references('artifact.id').onDelete('cascade'))
+    .addColumn('id', integer(db), autoIncrementId(db))
+    .addColumn('repository_id', integer(db), (c) => c.notNull().references('repository.repository_id').onDelete('cascade'))
+    .addColumn('artifact_id', integer(db), (c) => c.notNull().references('artifact.id').onDelete('cascade'))
     .addColumn('name', varchar(db, 255), (c) => c.notNull())
     .addColumn('push_time', varchar(db, 32), (c) => c.notNull())
     .addUniqueConstraint('tag_repository_name', ['repository_id', 'name'])
