@@ -72,6 +72,14 @@ for (const dialect of testDialects) describe(`row modules on ${dialect}`, () => 
     assert.deepEqual(results, [true, true, false])
     assert.equal(await countOpenUploads(t.db, 'bob', null, 'alpha/app'), 2)
   })
+
+  test('parallel upload sessions of one owner never go past the cap', async () => {
+    const caps = { perRepository: 3, perOwner: 100, since: null }
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) =>
+      insertUploadWithinCaps(t.db, { id: `p${i}`, repository: 'alpha/race', owner: 'carol', now }, caps)))
+    assert.equal(results.filter(Boolean).length, 3)
+    assert.equal(await countOpenUploads(t.db, 'carol', null, 'alpha/race'), 3)
+  })
 })
 
 for (const dialect of testDialects) test(`${dialect}: users sort with the email-less first, ascending, and last, descending`, async () => {

@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { Db, UploadRow } from './schema.js'
+import { isPostgres } from './dialect.js'
 
 export type UploadCaps = {
   /** Sessions one owner may hold in one repository. */
@@ -12,11 +14,22 @@ export type UploadCaps = {
 /**
  * Inserts a new upload row unless its owner already holds `caps.perRepository` sessions in the
  * repository or `caps.perOwner` in all: one INSERT … SELECT … WHERE, so that two requests cannot
- * both take the last slot. Returns whether the row was inserted.
+ * both take the last slot. SQLite's single writer makes that statement enough; PostgreSQL runs
+ * such statements side by side, each counting without the other's row, so there the owner's
+ * inserts take turns under a transaction-scoped advisory lock. Returns whether the row was inserted.
  */
 export async function insertUploadWithinCaps(
   db: Db, row: { id: string; repository: string; owner: string; now: string }, caps: UploadCaps,
 ): Promise<boolean> {
+  if (!isPostgres(db)) return insertIfUnderCaps(db, row, caps)
+  const locked = async (trx: Db) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`berth:upload-owner:${row.owner}`}, 0))`.execute(trx)
+    return insertIfUnderCaps(trx, row, caps)
+  }
+  return db.isTransaction ? locked(db) : (db as Exclude<Db, { isTransaction: true }>).transaction().execute(locked)
+}
+
+async function insertIfUnderCaps(db: Db, row: { id: string; repository: string; owner: string; now: string }, caps: UploadCaps): Promise<boolean> {
   const result = await db.insertInto('upload')
     .columns(['id', 'repository', 'owner', 'size', 'creation_time', 'update_time'])
     .expression(db.selectNoFrom((eb) => [
