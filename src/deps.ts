@@ -74,20 +74,7 @@ export async function openDeps(config: ResolvedConfig, opts: { log?: Logger; pro
   const database = openDatabase(config, log)
   const db = database.db
 
-  let blobs: BlobStore
-  switch (config.storage.type) {
-    case 'filesystem':
-      blobs = createFilesystemStore({ root: config.storage.filesystem.rootdirectory })
-      break
-    case 's3': {
-      const s3 = config.storage.s3
-      blobs = createS3Store({
-        bucket: s3.bucket!, region: s3.region, endpoint: s3.regionendpoint, accessKey: s3.accesskey, secretKey: s3.secretkey,
-        rootDirectory: s3.rootdirectory, forcePathStyle: s3.forcepathstyle, partSize: s3.chunksize, log,
-      })
-      break
-    }
-  }
+  const blobs = openBlobStore(config, log)
 
   const clock: Clock = opts.clock ?? { now: () => new Date() }
   // state every instance must share: in Redis when configured, else in this process
@@ -189,6 +176,21 @@ function tightenDataFiles(config: ResolvedConfig, log: Logger): void {
   }
   if (done.changed) log.info({ changed: done.changed }, 'made files in the data directory private (0600, directories 0700)')
   if (done.failed.length) log.warn({ failed: done.failed.slice(0, 10), count: done.failed.length }, 'cannot make these files private; other local users may read them')
+}
+
+/** The blob store the configuration names (tests open a server's store through it too). */
+export function openBlobStore(config: ResolvedConfig, log: Logger): BlobStore {
+  switch (config.storage.type) {
+    case 'filesystem':
+      return createFilesystemStore({ root: config.storage.filesystem.rootdirectory })
+    case 's3': {
+      const s3 = config.storage.s3
+      return createS3Store({
+        bucket: s3.bucket!, region: s3.region, endpoint: s3.regionendpoint, accessKey: s3.accesskey, secretKey: s3.secretkey,
+        rootDirectory: s3.rootdirectory, forcePathStyle: s3.forcepathstyle, partSize: s3.chunksize, log,
+      })
+    }
+  }
 }
 
 export function createLogger(config: Pick<ResolvedConfig, 'log'>): Logger {

@@ -5,20 +5,17 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdtemp, rm, stat, readFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { withServerDb } from '../helpers/db.js'
+import { withServerBlobs, withServerDb } from '../helpers/db.js'
+import { blobKey } from '../../src/storage/paths.js'
 import { ADMIN_AUTH, createProject, spawnBerth } from '../helpers/berth.js'
 
 /** Every request is the system admin's (projects are private, pushes need credentials). */
 const admin = { authorization: ADMIN_AUTH }
 
 const sha256 = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`
-const blobFile = (dataDir: string, digest: string) => {
-  const hex = digest.slice(7)
-  return join(dataDir, 'registry', 'blobs', 'sha256', hex.slice(0, 2), hex)
-}
 
 type Acked = { repo: string; tag: string; manifest: Buffer; layers: Buffer[] }
 
@@ -102,14 +99,15 @@ test('kill -9 during pushes leaves a consistent store and loses nothing acknowle
 
       const { blobs, artifacts, danglingLinks } = await checkStore(dataDir)
       assert.equal(danglingLinks, 0)
-      for (const b of blobs) {
-        const s = await stat(blobFile(dataDir, b.digest))
-        assert.equal(s.size, b.size, `blob ${b.digest} has the size its row says`)
-      }
-      for (const a of artifacts) {
-        const body = await readFile(blobFile(dataDir, a.digest))
-        assert.equal(sha256(body), a.digest, `manifest ${a.digest} is whole`)
-      }
+      // the store as the next server opens it (files, or the S3 bucket on the scale-out pass)
+      await withServerBlobs(dataDir, async (store) => {
+        for (const b of blobs) {
+          assert.equal((await store.stat(blobKey(b.digest)))?.size, b.size, `blob ${b.digest} has the size its row says`)
+        }
+        for (const a of artifacts) {
+          assert.equal(sha256(await store.readSmall(blobKey(a.digest))), a.digest, `manifest ${a.digest} is whole`)
+        }
+      })
     }
     assert.ok(acked.length > 0, 'some pushes were acknowledged')
 

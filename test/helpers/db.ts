@@ -11,12 +11,29 @@ import { openPostgres } from '../../src/db/postgres.js'
 import type { Deps } from '../../src/deps.js'
 import type { ConfigInput } from '../../src/config/load.js'
 import { backendConfig, createTestDatabase, dropTestDatabase } from './backend.js'
+import { loadConfig } from '../../src/config/load.js'
+import { openBlobStore, createLogger } from '../../src/deps.js'
+import type { BlobStore } from '../../src/storage/blob-store.js'
 
 /** A Kysely on the database of the server whose data dir is `dataDir`; destroy it when done. */
 export async function openServerDb(dataDir: string): Promise<Kysely<Database>> {
   const pg = (await backendConfig(dataDir)).database?.postgresql
   if (pg?.url) return openPostgres({ url: pg.url, poolSize: 2, statementTimeoutSeconds: 30 })
   return openSqlite(join(dataDir, 'berth.db'))
+}
+
+/**
+ * Runs `fn` on the blob store of the server whose data dir is `dataDir` (filesystem or S3, as its
+ * backend says), opened as the server opens it: a test reads blobs as the next server would.
+ */
+export async function withServerBlobs<T>(dataDir: string, fn: (blobs: BlobStore) => Promise<T>): Promise<T> {
+  const config = loadConfig({ file: null, env: {}, overrides: { ...(await backendConfig(dataDir)), data_volume: dataDir } })
+  const blobs = openBlobStore(config, createLogger({ log: { level: 'silent', access_log: false } }))
+  try {
+    return await fn(blobs)
+  } finally {
+    await blobs.close()
+  }
 }
 
 /** Runs `fn` on the server's database: its own deps.db when it runs in this process. */
