@@ -37,6 +37,10 @@ const OFFSET_DIGITS = 16
 type Segment = { key: string; start: number; size: number; modified: Date }
 
 export function createS3Store(opts: S3StoreOptions): BlobStore {
+  // The SDK warns on Node 20 that its releases after January 2027 will need Node 22; the lockfile
+  // pins the release Berth is tested with, so the warning says nothing about this build (an
+  // operator's own setting of the variable still wins).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   const config: S3ClientConfig = {
     region: opts.region,
     forcePathStyle: opts.forcePathStyle ?? false,
