@@ -49,6 +49,24 @@ describe('InvalidationBus: redis', { skip: url ? false : 'BERTH_TEST_REDIS_URL i
     assert.deepEqual(a.applied, [])
   })
 
+  test('syncs arriving together share reads of the sequence; one begun after a publish still applies it', async () => {
+    fresh()
+    const a = await instance()
+    const b = await instance()
+    let gets = 0
+    const get = b.commands.get.bind(b.commands)
+    b.commands.get = ((...args: Parameters<typeof get>) => { gets++; return get(...args) }) as typeof b.commands.get
+    await Promise.all(Array.from({ length: 50 }, () => b.bus.sync()))
+    assert.ok(gets <= 2, `${gets} reads of the sequence for 50 syncs at once`)
+
+    const what: Invalidation = { kind: 'tags', repository: 'p/app', tags: ['v1'] }
+    const early = b.bus.sync() // its read is on the way before the publish
+    await a.bus.publish(what)
+    await b.bus.sync() // begun after the publish was acknowledged: must not ride on the early read
+    assert.deepEqual(b.applied, [what])
+    await early
+  })
+
   test('a subscriber that is down: sync clears everything instead of trusting the caches', async () => {
     fresh()
     const b = await instance()

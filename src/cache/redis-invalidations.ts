@@ -52,6 +52,28 @@ export async function createRedisInvalidations(opts: {
     for (const w of waiters) if (w.seq <= applied) { waiters.delete(w); w.done() }
   }
   const readSeq = async () => Number((await commands.get(seqKey)) ?? 0)
+
+  // Requests arriving together share one GET: a read of the sequence serves every sync() that
+  // began before the read was sent (a write acknowledged before such a sync is counted in it),
+  // never one that began after. A sync arriving while a read is on its way waits for the next
+  // one, which starts as soon as that read is answered: at most two reads per burst, not one per request.
+  let inFlight: Promise<number> | null = null
+  let next: Promise<number> | null = null
+  const startRead = (): Promise<number> => {
+    const read = readSeq()
+    inFlight = read
+    const settled = () => { if (inFlight === read) inFlight = null }
+    read.then(settled, settled)
+    return read
+  }
+  const freshSeq = (): Promise<number> => {
+    if (!inFlight) return startRead()
+    next ??= inFlight.then(() => {}, () => {}).then(() => {
+      next = null
+      return startRead()
+    })
+    return next
+  }
   /** Clears everything, then counts as applied whatever had been published before `seq` was read. */
   const clearUpTo = (seq: number) => {
     opts.apply({ kind: 'all' })
@@ -112,7 +134,7 @@ export async function createRedisInvalidations(opts: {
           await publish({ kind: 'all' })
           owed = false
         }
-        seq = await readSeq()
+        seq = await freshSeq()
       } catch {
         return opts.apply({ kind: 'all' })
       }
